@@ -9,14 +9,18 @@ import org.jspecify.annotations.Nullable;
  * Per-invocation settings.
  *
  * @param requestId the Lambda request id ({@code Context.getAwsRequestId()})
- * @param deadline the longest the caller waits (the integration timeout); null = the function's own timeout only
+ * @param functionName the name the caller knows the function by ({@code Context.getFunctionName()})
+ * @param deadline the longest the caller waits (the integration timeout); null = only the function's own timeout.
+ *     When the deadline passes first, {@code invoke} throws {@link DeadlineExceededException}: the caller gave up,
+ *     which is not a function error.
  */
-public record InvocationOptions(String requestId, @Nullable Duration deadline) {
+public record InvocationOptions(String requestId, String functionName, @Nullable Duration deadline) {
     public InvocationOptions {
         requireNonNull(requestId, "requestId");
+        requireNonNull(functionName, "functionName");
     }
 
-    public static InvocationOptions of(String requestId) {
-        return new InvocationOptions(requestId, null);
+    public static InvocationOptions of(String requestId, String functionName) {
+        return new InvocationOptions(requestId, functionName, null);
     }
 }

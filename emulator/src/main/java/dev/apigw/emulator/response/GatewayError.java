@@ -1,0 +1,68 @@
+package dev.apigw.emulator.response;
+
+import dev.apigw.model.GatewayResponseType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every error the gateway itself produces, with AWS's defaults for REST APIs (a gateway response type,
+ * status, message and {@code x-amzn-ErrorType}) and for HTTP APIs (fixed status and body).
+ */
+public enum GatewayError {
+    /** REST APIs answer unknown paths and methods with 403 Missing Authentication Token, HTTP APIs with 404. */
+    ROUTE_NOT_FOUND(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN, 403, "Missing Authentication Token",
+            "MissingAuthenticationTokenException", 404, "Not Found"),
+    /** A Lambda proxy function error or a malformed proxy result: REST 502, HTTP API 500. */
+    LAMBDA_PROXY_FAILURE(GatewayResponseType.DEFAULT_5XX, 502, "Internal server error",
+            "InternalServerErrorException", 500, "Internal Server Error"),
+    /** An HTTP backend that cannot be reached or fails. */
+    INTEGRATION_FAILURE(GatewayResponseType.INTEGRATION_FAILURE, 500, "Internal server error",
+            "InternalServerErrorException", 500, "Internal Server Error"),
+    INTEGRATION_TIMEOUT(GatewayResponseType.INTEGRATION_TIMEOUT, 504, "Endpoint request timed out",
+            "InternalServerErrorException", 503, "Service Unavailable"),
+    /** A misconfigured method (e.g. a Lambda integration invoked with GET, a template that cannot render). */
+    API_CONFIGURATION_ERROR(GatewayResponseType.API_CONFIGURATION_ERROR, 500, "Internal server error",
+            "InternalServerErrorException", 500, "Internal Server Error"),
+    REQUEST_TOO_LARGE(GatewayResponseType.REQUEST_TOO_LARGE, 413, "Request Too Long",
+            "BadRequestException", 413, "Request Entity Too Large");
+
+    private final GatewayResponseType responseType;
+    private final int restStatus;
+    private final String restMessage;
+    private final @Nullable String errorType;
+    private final int httpApiStatus;
+    private final String httpApiMessage;
+
+    GatewayError(GatewayResponseType responseType, int restStatus, String restMessage, @Nullable String errorType,
+            int httpApiStatus, String httpApiMessage) {
+        this.responseType = responseType;
+        this.restStatus = restStatus;
+        this.restMessage = restMessage;
+        this.errorType = errorType;
+        this.httpApiStatus = httpApiStatus;
+        this.httpApiMessage = httpApiMessage;
+    }
+
+    public GatewayResponseType responseType() {
+        return responseType;
+    }
+
+    public int restStatus() {
+        return restStatus;
+    }
+
+    public String restMessage() {
+        return restMessage;
+    }
+
+    public @Nullable String errorType() {
+        return errorType;
+    }
+
+    public int httpApiStatus() {
+        return httpApiStatus;
+    }
+
+    public String httpApiMessage() {
+        return httpApiMessage;
+    }
+}
