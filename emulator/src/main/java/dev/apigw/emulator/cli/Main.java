@@ -1,5 +1,93 @@
 package dev.apigw.emulator.cli;
 
-public final class Main {
-    public static void main(String[] args) {}
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import dev.apigw.emulator.GatewayStartupException;
+import dev.apigw.importer.InvalidSpecException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code apigw start|validate|routes}. Exit codes: 0 success, 1 the spec, a function or the server has a problem
+ * (the message says which and how to fix it), 2 the command line itself is wrong.
+ */
+@Command(name = "apigw", mixinStandardHelpOptions = true, version = "apigw 0.1.0",
+        description = "A local emulator of Amazon API Gateway for Java developers.",
+        subcommands = {StartCommand.class, ValidateCommand.class, RoutesCommand.class})
+public final class Main implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_PROBLEM = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        CountDownLatch shutdown = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(shutdown::countDown, "apigw-shutdown"));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = execute(out, err, shutdown, args);
+        if (code != EXIT_OK || !isStart(args)) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Runs a command; {@code start} serves until {@code shutdown} counts down.
+     *
+     * @return the exit code
+     */
+    public static int execute(PrintWriter out, PrintWriter err, CountDownLatch shutdown, String... args) {
+        CommandLine commandLine = new CommandLine(new Main(), new Factory(shutdown));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExitCodeExceptionMapper(e -> EXIT_PROBLEM);
+        commandLine.setParameterExceptionHandler((e, ignored) -> {
+            err.println("apigw: " + e.getMessage());
+            err.println("hint: run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options");
+            return EXIT_USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> report(err, e));
+        return commandLine.execute(args);
+    }
+
+    private static int report(PrintWriter err, Exception e) {
+        if (e instanceof CliException cli) {
+            err.println("apigw: " + cli.getMessage());
+            err.println("hint: " + cli.hint());
+        } else if (e instanceof InvalidSpecException invalid) {
+            err.println("apigw: " + invalid.getMessage());
+            err.println("hint: fix the problems above; 'apigw validate --spec FILE' lists them without starting");
+        } else if (e instanceof GatewayStartupException startup) {
+            startup.problems().forEach(p -> err.println("apigw: " + p));
+        } else if (e instanceof IllegalArgumentException bad) {
+            err.println("apigw: " + bad.getMessage());
+        } else {
+            err.println("apigw: unexpected error: " + e);
+            err.println("hint: this is a bug in apigw; please report it with the command you ran");
+        }
+        err.flush();
+        return EXIT_PROBLEM;
+    }
+
+    private static boolean isStart(String[] args) {
+        return args.length > 0 && args[0].equals("start");
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Hands the shutdown signal to {@code start}. */
+    private record Factory(CountDownLatch shutdown) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == StartCommand.class) {
+                return type.cast(new StartCommand(shutdown));
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
 }

@@ -9,34 +9,37 @@ import org.jspecify.annotations.Nullable;
  */
 public enum GatewayError {
     /** REST APIs answer unknown paths and methods with 403 Missing Authentication Token, HTTP APIs with 404. */
-    ROUTE_NOT_FOUND(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN, 403, "Missing Authentication Token",
+    ROUTE_NOT_FOUND(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN, 403, "Missing Authentication Token", false,
             "MissingAuthenticationTokenException", 404, "Not Found"),
     /** A Lambda proxy function error or a malformed proxy result: REST 502, HTTP API 500. */
-    LAMBDA_PROXY_FAILURE(GatewayResponseType.DEFAULT_5XX, 502, "Internal server error",
+    LAMBDA_PROXY_FAILURE(GatewayResponseType.DEFAULT_5XX, 502, "Internal server error", true,
             "InternalServerErrorException", 500, "Internal Server Error"),
-    /** An HTTP backend that cannot be reached or fails. */
-    INTEGRATION_FAILURE(GatewayResponseType.INTEGRATION_FAILURE, 500, "Internal server error",
+    /** An HTTP backend that cannot be reached. */
+    INTEGRATION_FAILURE(GatewayResponseType.INTEGRATION_FAILURE, 500, "Internal server error", true,
             "InternalServerErrorException", 500, "Internal Server Error"),
-    INTEGRATION_TIMEOUT(GatewayResponseType.INTEGRATION_TIMEOUT, 504, "Endpoint request timed out",
+    INTEGRATION_TIMEOUT(GatewayResponseType.INTEGRATION_TIMEOUT, 504, "Endpoint request timed out", true,
             "InternalServerErrorException", 503, "Service Unavailable"),
-    /** A misconfigured method (e.g. a Lambda integration invoked with GET, a template that cannot render). */
-    API_CONFIGURATION_ERROR(GatewayResponseType.API_CONFIGURATION_ERROR, 500, "Internal server error",
+    /** A misconfigured method (e.g. a Lambda proxy integration with httpMethod GET). */
+    API_CONFIGURATION_ERROR(GatewayResponseType.API_CONFIGURATION_ERROR, 500, "Internal server error", true,
             "InternalServerErrorException", 500, "Internal Server Error"),
-    REQUEST_TOO_LARGE(GatewayResponseType.REQUEST_TOO_LARGE, 413, "Request Too Long",
-            "BadRequestException", 413, "Request Entity Too Large");
+    /** The last resort when apigw itself fails: the client still gets AWS's generic 500. */
+    INTERNAL_ERROR(GatewayResponseType.DEFAULT_5XX, 500, "Internal server error", true,
+            "InternalServerErrorException", 500, "Internal Server Error");
 
     private final GatewayResponseType responseType;
     private final int restStatus;
     private final String restMessage;
+    private final boolean spacedBody;
     private final @Nullable String errorType;
     private final int httpApiStatus;
     private final String httpApiMessage;
 
-    GatewayError(GatewayResponseType responseType, int restStatus, String restMessage, @Nullable String errorType,
-            int httpApiStatus, String httpApiMessage) {
+    GatewayError(GatewayResponseType responseType, int restStatus, String restMessage, boolean spacedBody,
+            @Nullable String errorType, int httpApiStatus, String httpApiMessage) {
         this.responseType = responseType;
         this.restStatus = restStatus;
         this.restMessage = restMessage;
+        this.spacedBody = spacedBody;
         this.errorType = errorType;
         this.httpApiStatus = httpApiStatus;
         this.httpApiMessage = httpApiMessage;
@@ -52,6 +55,19 @@ public enum GatewayError {
 
     public String restMessage() {
         return restMessage;
+    }
+
+    /**
+     * The body REST APIs send when the gateway response is not customised. Errors raised while calling the
+     * integration come with a space after the colon ({@code {"message": "Internal server error"}}), those from
+     * the gateway's own templates without ({@code {"message":"Missing Authentication Token"}}), as recorded on AWS.
+     */
+    public String restDefaultBody() {
+        return spacedBody ? "{\"message\": \"" + restMessage + "\"}" : "{\"message\":\"" + restMessage + "\"}";
+    }
+
+    public String httpApiBody() {
+        return "{\"message\":\"" + httpApiMessage + "\"}";
     }
 
     public @Nullable String errorType() {

@@ -1,0 +1,161 @@
+package dev.apigw.emulator;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import dev.apigw.emulator.exchange.Exchange;
+import dev.apigw.emulator.exchange.RequestContext;
+import dev.apigw.emulator.exchange.RequestContexts;
+import dev.apigw.emulator.integration.FunctionLoader;
+import dev.apigw.emulator.integration.Functions;
+import dev.apigw.emulator.integration.Integrations;
+import dev.apigw.emulator.response.GatewayError;
+import dev.apigw.emulator.response.GatewayException;
+import dev.apigw.emulator.response.GatewayResponses;
+import dev.apigw.emulator.routing.MatchedRoute;
+import dev.apigw.emulator.routing.RouteEntry;
+import dev.apigw.emulator.routing.RouteTable;
+import dev.apigw.importer.ImportResult;
+import dev.apigw.lambda.LambdaFunction;
+import dev.apigw.lambda.java.FunctionClassLoaders;
+import dev.apigw.model.Api;
+import dev.apigw.model.ApiType;
+import dev.apigw.model.RestApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway without a socket: {@link #handle(GatewayRequest)} runs API Gateway's request pipeline (Method
+ * Request → Integration Request → Integration → Integration Response → Method Response) for one API and stage.
+ * The Javalin transport, the CLI and the JUnit extension all call it.
+ *
+ * <pre>{@code
+ * Gateway gateway = Gateway.create(GatewayConfig.builder().spec(Path.of("openapi.yaml"))
+ *         .function("GetPet", FunctionDefinition.HandlerClass.of("com.example.GetPet")).build());
+ * GatewayResponse response = gateway.handle(GatewayRequest.of("GET", "/dev/pets/7"));
+ * }</pre>
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final Api api;
+    private final String stage;
+    private final RouteTable routes;
+    private final Integrations integrations;
+    private final Functions functions;
+    private final RequestContexts contexts;
+    private final GatewayResponses gatewayResponses;
+    private final List<String> binaryMediaTypes;
+    private final FunctionClassLoaders classLoaders;
+
+    private Gateway(Api api, String stage, RouteTable routes, Integrations integrations, Functions functions,
+            RequestContexts contexts, FunctionClassLoaders classLoaders) {
+        this.api = api;
+        this.stage = stage;
+        this.routes = routes;
+        this.integrations = integrations;
+        this.functions = functions;
+        this.contexts = contexts;
+        this.gatewayResponses = api instanceof RestApi rest
+                ? GatewayResponses.forRestApi(rest.gatewayResponses()) : GatewayResponses.forHttpApi();
+        this.binaryMediaTypes = api instanceof RestApi rest ? rest.binaryMediaTypes() : List.of();
+        this.classLoaders = classLoaders;
+    }
+
+    /**
+     * Imports the spec, loads the functions and compiles routes and integrations.
+     *
+     * @throws dev.apigw.importer.InvalidSpecException when the document has errors (every problem listed)
+     * @throws GatewayStartupException when functions are missing or cannot be loaded
+     */
+    public static Gateway create(GatewayConfig config) {
+        ImportResult imported = config.spec().importApi(config.apiType());
+        imported.problems().forEach(problem -> LOG.warn("{}", problem));
+        Api api = imported.orThrow();
+        String stage = config.stageFor(api.type());
+        FunctionClassLoaders classLoaders = new FunctionClassLoaders();
+        Map<String, LambdaFunction> loaded = new FunctionLoader(config.classpath(), classLoaders)
+                .load(Integrations.functionNames(api), config.functions());
+        Functions functions = new Functions(loaded);
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        Integrations integrations = Integrations.compile(api, config.stageVariables(), functions, http);
+        RouteTable routes = RouteTable.forApi(api, stage);
+        RequestContexts contexts = new RequestContexts(api.title(), stage, config.stageVariables(),
+                api.type() == ApiType.HTTP);
+        return new Gateway(api, stage, routes, integrations, functions, contexts, classLoaders);
+    }
+
+    /** Serves one request. Never throws: every failure becomes the response AWS would send. */
+    public GatewayResponse handle(GatewayRequest request) {
+        RequestContext context = contexts.create(request);
+        String requestId = context.requestId();
+        GatewayResponse response;
+        try {
+            MatchedRoute route = routes.match(request);
+            Exchange exchange = new Exchange(request, route, context, binaryMediaTypes);
+            response = integrations.invokerFor(route.integration()).invoke(exchange);
+        } catch (GatewayException e) {
+            LOG.debug("[{}] {}", requestId, e.getMessage());
+            response = gatewayResponses.render(e.error(), ErrorVariables.of(context, stage, request));
+        } catch (RuntimeException e) {
+            LOG.error("[{}] apigw failed serving {} {}", requestId, request.method(), request.rawPath(), e);
+            response = gatewayResponses.render(GatewayError.INTERNAL_ERROR, ErrorVariables.of(context, stage, request));
+        }
+        return withRequestIds(response, context);
+    }
+
+    private GatewayResponse withRequestIds(GatewayResponse response, RequestContext context) {
+        GatewayResponse out = response.withHeader("x-amzn-RequestId", context.requestId());
+        if (api.type() == ApiType.HTTP) {
+            return out.withHeader("apigw-requestid", context.requestId());
+        }
+        return out.withHeader("x-amz-apigw-id", context.extendedRequestId());
+    }
+
+    public Api api() {
+        return api;
+    }
+
+    public String stage() {
+        return stage;
+    }
+
+    /** The compiled route table, in document order. */
+    public List<RouteEntry> routes() {
+        return routes.entries();
+    }
+
+    /** Routes whose integration apigw cannot serve yet, with the reason. */
+    public Map<String, String> notServed() {
+        return integrations.notServed();
+    }
+
+    /** What each call of a function received and returned, oldest first. */
+    public List<RecordedInvocation> invocations(String functionName) {
+        return functions.invocations().of(functionName);
+    }
+
+    /** Replaces a function until {@link #reset()}, e.g. to make one test's handler fail. */
+    public void stubFunction(String name, LambdaFunction function) {
+        if (!functions.contains(name)) {
+            throw new IllegalArgumentException("the API calls no function named " + name
+                    + "; functions it calls: " + Integrations.functionNames(api));
+        }
+        functions.stub(name, function);
+    }
+
+    /** Stops the functions' worker threads and releases their class loaders (and the jar files they hold open). */
+    @Override
+    public void close() {
+        functions.close();
+        classLoaders.close();
+    }
+
+    /** Forgets recorded invocations and per-test stubs; the API and its registered functions stay. */
+    public void reset() {
+        functions.clearStubs();
+        functions.invocations().clear();
+    }
+}

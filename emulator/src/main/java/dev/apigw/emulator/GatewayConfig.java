@@ -1,0 +1,132 @@
+package dev.apigw.emulator;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import dev.apigw.model.ApiType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a gateway is started with. The CLI, the JUnit extension and Java callers all build one of
+ * these through {@link #builder()}; defaults live here and nowhere else.
+ *
+ * @param apiType null = decided by the document (see the README's rule)
+ * @param stage null = {@code dev} for REST APIs, {@code $default} for HTTP APIs
+ * @param port 0 picks a free port
+ * @param classpath where handler classes named by {@link FunctionDefinition.HandlerClass} are loaded from
+ */
+public record GatewayConfig(
+        SpecSource spec,
+        @Nullable ApiType apiType,
+        String host,
+        int port,
+        @Nullable String stage,
+        Map<String, String> stageVariables,
+        Map<String, FunctionDefinition> functions,
+        List<Path> classpath) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 3000;
+    public static final String DEFAULT_REST_STAGE = "dev";
+    public static final String DEFAULT_HTTP_STAGE = "$default";
+
+    public GatewayConfig {
+        requireNonNull(spec, "spec");
+        requireNonNull(host, "host");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        }
+        stageVariables = Map.copyOf(stageVariables);
+        functions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(functions));
+        classpath = List.copyOf(classpath);
+    }
+
+    /** The stage in force for an API of the given type. */
+    public String stageFor(ApiType type) {
+        if (stage != null) {
+            return stage;
+        }
+        return type == ApiType.REST ? DEFAULT_REST_STAGE : DEFAULT_HTTP_STAGE;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder builder = new Builder().spec(spec).apiType(apiType).host(host).port(port).stage(stage);
+        builder.stageVariables.putAll(stageVariables);
+        builder.functions.putAll(functions);
+        builder.classpath.addAll(classpath);
+        return builder;
+    }
+
+    /** Plain setters; {@link #build()} validates. */
+    public static final class Builder {
+        private @Nullable SpecSource spec;
+        private @Nullable ApiType apiType;
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private @Nullable String stage;
+        private final Map<String, String> stageVariables = new LinkedHashMap<>();
+        private final Map<String, FunctionDefinition> functions = new LinkedHashMap<>();
+        private final List<Path> classpath = new ArrayList<>();
+
+        private Builder() {}
+
+        public Builder spec(SpecSource spec) {
+            this.spec = spec;
+            return this;
+        }
+
+        public Builder spec(Path file) {
+            return spec(SpecSource.file(file));
+        }
+
+        public Builder apiType(@Nullable ApiType apiType) {
+            this.apiType = apiType;
+            return this;
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder stage(@Nullable String stage) {
+            this.stage = stage;
+            return this;
+        }
+
+        public Builder stageVariable(String name, String value) {
+            stageVariables.put(name, value);
+            return this;
+        }
+
+        public Builder function(String name, FunctionDefinition definition) {
+            functions.put(name, definition);
+            return this;
+        }
+
+        public Builder classpath(Path entry) {
+            classpath.add(entry);
+            return this;
+        }
+
+        public GatewayConfig build() {
+            if (spec == null) {
+                throw new IllegalStateException("no spec given: call spec(Path) or spec(SpecSource)");
+            }
+            return new GatewayConfig(spec, apiType, host, port, stage, stageVariables, functions, classpath);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.apigw.emulator;
+
+import java.net.BindException;
+import java.net.URI;
+import dev.apigw.emulator.server.EmulatorRoutes;
+import dev.apigw.emulator.server.JavalinTransport;
+import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import org.eclipse.jetty.http.UriCompliance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link Gateway} served over HTTP by Javalin. {@code AutoCloseable}, so any test framework can use it:
+ *
+ * <pre>{@code
+ * try (GatewayServer server = GatewayServer.start(GatewayConfig.builder().spec(Path.of("openapi.yaml")).port(0).build())) {
+ *     HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri("/pets")).build(),
+ *             HttpResponse.BodyHandlers.ofString());
+ * }
+ * }</pre>
+ */
+public final class GatewayServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+
+    /** API Gateway's payload limit (10 MB); larger requests are refused by the transport. */
+    static final long MAX_REQUEST_BYTES = 10L * 1024 * 1024;
+
+    private static final HandlerType[] METHODS = {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+        HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD, HandlerType.OPTIONS};
+
+    private final Gateway gateway;
+    private final Javalin app;
+    private final String host;
+
+    private GatewayServer(Gateway gateway, Javalin app, String host) {
+        this.gateway = gateway;
+        this.app = app;
+        this.host = host;
+    }
+
+    /** Creates the gateway from the config and serves it on {@code config.host():config.port()}. */
+    public static GatewayServer start(GatewayConfig config) {
+        return start(Gateway.create(config), config.host(), config.port());
+    }
+
+    /** Serves a gateway; the server owns it from now on and closes it with itself. */
+    public static GatewayServer start(Gateway gateway, String host, int port) {
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.http.disableCompression();
+            // AWS keeps '//' and encoded slashes in paths; Jetty's default compliance would reject them with 400.
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setUriCompliance(UriCompliance.LEGACY);
+                http.setSendServerVersion(false);
+            });
+        });
+        EmulatorRoutes.register(app);
+        JavalinTransport transport = new JavalinTransport(gateway);
+        for (HandlerType method : METHODS) {
+            app.addHttpHandler(method, "*", transport);
+        }
+        try {
+            app.start(host, port);
+        } catch (RuntimeException e) {
+            app.stop();
+            gateway.close();
+            if (causedByBind(e)) {
+                throw new GatewayStartupException("port " + port + " on " + host + " is in use; pass --port 0 for a "
+                        + "free port, or stop the process that holds it", e);
+            }
+            throw new GatewayStartupException("could not start the server on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        GatewayServer server = new GatewayServer(gateway, app, host);
+        LOG.info("apigw serving {} on {}", gateway.api().title(), server.baseUri());
+        return server;
+    }
+
+    private static boolean causedByBind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException || String.valueOf(t.getMessage()).contains("already in use")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Gateway gateway() {
+        return gateway;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** {@code http://host:port} — the server's root. */
+    public URI rootUri() {
+        String shownHost = host.contains(":") ? "[" + host + "]" : host;
+        return URI.create("http://" + shownHost + ":" + port());
+    }
+
+    /** The API's base URL: the root plus the stage segment, except for an HTTP API's {@code $default} stage. */
+    public URI baseUri() {
+        String stage = gateway.stage();
+        return stage.equals(GatewayConfig.DEFAULT_HTTP_STAGE) ? rootUri() : URI.create(rootUri() + "/" + stage);
+    }
+
+    /** {@code uri("/pets/7")} → the base URI plus the path. */
+    public URI uri(String path) {
+        String base = baseUri().toString();
+        return URI.create(path.startsWith("/") ? base + path : base + "/" + path);
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        gateway.close();
+    }
+}

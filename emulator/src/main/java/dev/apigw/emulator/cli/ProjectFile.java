@@ -1,0 +1,119 @@
+package dev.apigw.emulator.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.apigw.emulator.FunctionDefinition;
+import dev.apigw.emulator.GatewayConfig;
+import dev.apigw.model.ApiType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The project file ({@code apigw.yaml}): the same settings as {@code apigw start}'s flags, so that a directory
+ * with one needs no flags. Relative paths resolve against the file's directory.
+ *
+ * <pre>
+ * spec: openapi.yaml
+ * apiType: rest            # optional
+ * stage: dev               # optional
+ * host: 127.0.0.1          # optional
+ * port: 3000               # optional
+ * stageVariables: {table: pets}
+ * classpath: [target/classes]
+ * functions:
+ *   ListPets: {handler: com.example.ListPets::handleRequest, timeout: 3, memorySize: 128, classpath: [lib/x.jar]}
+ * </pre>
+ */
+record ProjectFile(
+        @Nullable String spec,
+        @Nullable String apiType,
+        @Nullable String stage,
+        @Nullable String host,
+        @Nullable Integer port,
+        @Nullable Map<String, String> stageVariables,
+        @Nullable List<String> classpath,
+        @Nullable Map<String, FunctionEntry> functions) {
+
+    static final String DEFAULT_NAME = "apigw.yaml";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record FunctionEntry(
+            @JsonProperty(required = true) String handler,
+            @Nullable List<String> classpath,
+            @Nullable Double timeout,
+            @Nullable Integer memorySize) {
+
+        FunctionDefinition.HandlerClass toDefinition(Path baseDir) {
+            return definition(this, baseDir);
+        }
+    }
+
+    static ProjectFile read(Path file) {
+        try {
+            ProjectFile project = YAML.readValue(Files.readString(file), ProjectFile.class);
+            return project == null ? new ProjectFile(null, null, null, null, null, null, null, null) : project;
+        } catch (UnrecognizedPropertyException e) {
+            throw new CliException(file + " (line " + e.getLocation().getLineNr() + "): unknown setting '"
+                    + e.getPropertyName() + "'", "known settings: " + e.getKnownPropertyIds());
+        } catch (IOException e) {
+            String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                    ? " (line " + j.getLocation().getLineNr() + ")" : "";
+            throw new CliException("cannot read project file " + file + where + ": " + firstLine(e.getMessage()),
+                    "check that it is YAML as shown in the README (apigw.yaml)");
+        }
+    }
+
+    /** Applies the file's settings to a builder; flags applied afterwards override them. */
+    void applyTo(GatewayConfig.Builder builder, Path baseDir) {
+        if (spec != null) {
+            builder.spec(baseDir.resolve(spec));
+        }
+        if (apiType != null) {
+            builder.apiType(ApiType.fromSpec(apiType));
+        }
+        if (stage != null) {
+            builder.stage(stage);
+        }
+        if (host != null) {
+            builder.host(host);
+        }
+        if (port != null) {
+            builder.port(port);
+        }
+        if (stageVariables != null) {
+            stageVariables.forEach(builder::stageVariable);
+        }
+        if (classpath != null) {
+            classpath.forEach(entry -> builder.classpath(baseDir.resolve(entry)));
+        }
+        if (functions != null) {
+            functions.forEach((name, entry) -> builder.function(name, entry.toDefinition(baseDir)));
+        }
+    }
+
+    private static String firstLine(@Nullable String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+
+    private static FunctionDefinition.HandlerClass definition(FunctionEntry entry, Path baseDir) {
+        List<Path> classpath = new ArrayList<>();
+        if (entry.classpath() != null) {
+            entry.classpath().forEach(c -> classpath.add(baseDir.resolve(c)));
+        }
+        Duration timeout = entry.timeout() == null ? null : Duration.ofMillis(Math.round(entry.timeout() * 1000));
+        return new FunctionDefinition.HandlerClass(entry.handler(), classpath, timeout, entry.memorySize());
+    }
+}

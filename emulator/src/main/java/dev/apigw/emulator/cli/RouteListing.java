@@ -1,0 +1,47 @@
+package dev.apigw.emulator.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import dev.apigw.emulator.Gateway;
+import dev.apigw.emulator.routing.RouteEntry;
+import dev.apigw.model.Integration;
+
+/** Prints a route table: method, URL or path, integration kind and target, one route a line. */
+final class RouteListing {
+    private RouteListing() {}
+
+    static void print(PrintWriter out, Gateway gateway, String root) {
+        print(out, gateway.routes(), gateway.notServed(), root);
+    }
+
+    static void print(PrintWriter out, List<RouteEntry> routes, Map<String, String> notServed, String root) {
+        int width = routes.stream().mapToInt(r -> root.length() + r.path().length()).max().orElse(0);
+        for (RouteEntry route : routes) {
+            String where = route.method() + " " + route.routeKeyOrResource();
+            String reason = notServed.get(where.startsWith("ANY $default") ? "$default" : where);
+            if (reason == null) {
+                reason = notServed.get(route.routeKeyOrResource());
+            }
+            out.printf("%-7s %-" + Math.max(width, 1) + "s  %-10s %s%s%n", route.method(), root + route.path(),
+                    route.integration().awsType(), target(route.integration()),
+                    reason == null ? "" : "  (not served: " + reason + ")");
+        }
+    }
+
+    static String target(Integration integration) {
+        if (integration instanceof Integration.LambdaProxy proxy) {
+            return proxy.function().functionName() + " (payload " + proxy.payloadFormatVersion().spelling() + ")";
+        }
+        if (integration instanceof Integration.Lambda lambda) {
+            return lambda.function().functionName();
+        }
+        if (integration instanceof Integration.HttpProxy proxy) {
+            return proxy.httpMethod() + " " + proxy.uri();
+        }
+        if (integration instanceof Integration.Http http) {
+            return http.httpMethod() + " " + http.uri();
+        }
+        return "mock";
+    }
+}

@@ -1,0 +1,65 @@
+package dev.apigw.emulator.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import dev.apigw.emulator.GatewayConfig;
+import dev.apigw.model.ApiType;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/** The options every command shares: the spec, the API type and the project file. */
+final class SpecOptions {
+    @Option(names = "--spec", paramLabel = "FILE", description = "OpenAPI 3.x or Swagger 2.0, YAML or JSON")
+    @Nullable Path spec;
+
+    @Option(names = "--api-type", paramLabel = "rest|http", converter = ApiTypeConverter.class,
+            description = "REST or HTTP API; default: decided by the document (see the README)")
+    @Nullable ApiType apiType;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "project file (YAML); default: ./apigw.yaml when it exists")
+    @Nullable Path config;
+
+    /** A builder with the project file applied (if any) and then these flags. */
+    GatewayConfig.Builder toBuilder() {
+        GatewayConfig.Builder builder = GatewayConfig.builder();
+        Path projectFile = projectFile();
+        if (projectFile != null) {
+            Path baseDir = projectFile.toAbsolutePath().getParent();
+            ProjectFile.read(projectFile).applyTo(builder, baseDir);
+        }
+        if (spec != null) {
+            builder.spec(spec);
+        }
+        if (apiType != null) {
+            builder.apiType(apiType);
+        }
+        return builder;
+    }
+
+    GatewayConfig build(GatewayConfig.Builder builder) {
+        try {
+            return builder.build();
+        } catch (IllegalStateException e) {
+            throw new CliException("no API definition given", "pass --spec FILE, or put 'spec: FILE' in apigw.yaml");
+        }
+    }
+
+    private @Nullable Path projectFile() {
+        if (config != null) {
+            if (!Files.isRegularFile(config)) {
+                throw new CliException("project file " + config + " does not exist", "check the --config path");
+            }
+            return config;
+        }
+        Path defaultFile = Path.of(ProjectFile.DEFAULT_NAME);
+        return Files.isRegularFile(defaultFile) ? defaultFile : null;
+    }
+
+    static final class ApiTypeConverter implements picocli.CommandLine.ITypeConverter<ApiType> {
+        @Override
+        public ApiType convert(String value) {
+            return ApiType.fromSpec(value);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.apigw.emulator.integration;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import dev.apigw.emulator.RecordedInvocation;
+import dev.apigw.lambda.DeadlineExceededException;
+import dev.apigw.lambda.InvocationOptions;
+import dev.apigw.lambda.InvocationResult;
+import dev.apigw.lambda.LambdaFunction;
+import dev.apigw.lambda.java.JavaHandlerFunction;
+
+/**
+ * The functions one gateway can call, by name: those it was started with, plus per-test stubs that take
+ * precedence until {@link #clearStubs()}. Every call is recorded in {@link Invocations}.
+ */
+public final class Functions implements AutoCloseable {
+    private final Map<String, LambdaFunction> registered;
+    private final Map<String, LambdaFunction> stubs = new ConcurrentHashMap<>();
+    private final Invocations invocations = new Invocations();
+
+    public Functions(Map<String, LambdaFunction> registered) {
+        this.registered = Map.copyOf(registered);
+    }
+
+    public boolean contains(String name) {
+        return registered.containsKey(name) || stubs.containsKey(name);
+    }
+
+    public Invocations invocations() {
+        return invocations;
+    }
+
+    public void stub(String name, LambdaFunction function) {
+        stubs.put(name, function);
+    }
+
+    public void clearStubs() {
+        stubs.clear();
+    }
+
+    /** Calls the function and records the call; a missing function is a configuration error of the caller. */
+    public InvocationResult invoke(String name, byte[] payload, InvocationOptions options) {
+        LambdaFunction function = lookup(name).orElseThrow(() -> new IllegalStateException("no function " + name));
+        String event = new String(payload, StandardCharsets.UTF_8);
+        try {
+            InvocationResult result = function.invoke(payload, options);
+            String errorType = result instanceof InvocationResult.FunctionError e ? e.errorType() : null;
+            invocations.record(new RecordedInvocation(name, options.requestId(), event, result.payloadAsString(), errorType));
+            return result;
+        } catch (DeadlineExceededException e) {
+            invocations.record(new RecordedInvocation(name, options.requestId(), event, null, null));
+            throw e;
+        }
+    }
+
+    /** Stops the worker threads of the Java handlers this gateway loaded. */
+    @Override
+    public void close() {
+        registered.values().forEach(function -> {
+            if (function instanceof JavaHandlerFunction java) {
+                java.close();
+            }
+        });
+    }
+
+    private Optional<LambdaFunction> lookup(String name) {
+        LambdaFunction stub = stubs.get(name);
+        return Optional.ofNullable(stub != null ? stub : registered.get(name));
+    }
+}

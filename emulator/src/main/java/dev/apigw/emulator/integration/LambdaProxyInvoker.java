@@ -1,0 +1,58 @@
+package dev.apigw.emulator.integration;
+
+import java.time.Duration;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import dev.apigw.emulator.GatewayResponse;
+import dev.apigw.emulator.exchange.Exchange;
+import dev.apigw.emulator.response.GatewayError;
+import dev.apigw.emulator.response.GatewayException;
+import dev.apigw.lambda.DeadlineExceededException;
+import dev.apigw.lambda.InvocationOptions;
+import dev.apigw.lambda.InvocationResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code AWS_PROXY} to a Lambda function: the request becomes a proxy event (payload 1.0 or 2.0), the
+ * function's result is read as AWS reads it. A function error is a 502 on REST APIs and a 500 on HTTP
+ * APIs; the integration timeout a 504 / 503.
+ * See https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
+ */
+final class LambdaProxyInvoker implements IntegrationInvoker {
+    private static final Logger LOG = LoggerFactory.getLogger(LambdaProxyInvoker.class);
+
+    private final String functionName;
+    private final Functions functions;
+    private final Duration timeout;
+    private final Function<Exchange, byte[]> eventFormat;
+    private final BiFunction<byte[], Exchange, GatewayResponse> resultFormat;
+
+    LambdaProxyInvoker(String functionName, Functions functions, Duration timeout,
+            Function<Exchange, byte[]> eventFormat, BiFunction<byte[], Exchange, GatewayResponse> resultFormat) {
+        this.functionName = functionName;
+        this.functions = functions;
+        this.timeout = timeout;
+        this.eventFormat = eventFormat;
+        this.resultFormat = resultFormat;
+    }
+
+    @Override
+    public GatewayResponse invoke(Exchange exchange) {
+        byte[] event = eventFormat.apply(exchange);
+        String requestId = exchange.context().requestId();
+        InvocationResult result;
+        try {
+            result = functions.invoke(functionName, event, new InvocationOptions(requestId, functionName, timeout));
+        } catch (DeadlineExceededException e) {
+            throw new GatewayException(GatewayError.INTEGRATION_TIMEOUT, e.getMessage());
+        }
+        if (result instanceof InvocationResult.FunctionError error) {
+            LOG.warn("[{}] Lambda execution failed due to customer function error in {}: {}: {}",
+                    requestId, functionName, error.errorType(), error.errorMessage());
+            throw new GatewayException(GatewayError.LAMBDA_PROXY_FAILURE,
+                    "Lambda execution failed with status 200 due to customer function error");
+        }
+        return resultFormat.apply(result.payload(), exchange);
+    }
+}

@@ -1,0 +1,173 @@
+package dev.apigw.emulator.junit;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import dev.apigw.emulator.FunctionDefinition;
+import dev.apigw.emulator.Gateway;
+import dev.apigw.emulator.GatewayConfig;
+import dev.apigw.emulator.GatewayServer;
+import dev.apigw.emulator.RecordedInvocation;
+import dev.apigw.lambda.LambdaFunction;
+import dev.apigw.model.ApiType;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts an apigw gateway for a JUnit 5 test: a {@code static} field gives one gateway per test class (reset
+ * before each test), an instance field one gateway per test. The gateway listens on a free port.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static ApiGatewayExtension gateway = ApiGatewayExtension.fromSpec("petstore/openapi.yaml")
+ *         .withFunction("ListPets", new ListPetsHandler())
+ *         .withStageVariable("table", "pets-test");
+ *
+ * @Test
+ * void lists_pets() throws Exception {
+ *     var response = gateway.httpClient().send(HttpRequest.newBuilder(gateway.uri("/pets")).build(),
+ *             HttpResponse.BodyHandlers.ofString());
+ *     assertThat(response.statusCode()).isEqualTo(200);
+ * }
+ * }</pre>
+ *
+ * Each {@code withX} returns a new, immutable extension, so a shared base can be specialised per class.
+ */
+public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachCallback {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ApiGatewayExtension.class);
+
+    private final String specLocation;
+    private final UnaryOperator<GatewayConfig.Builder> settings;
+    private final boolean resetBetweenTests;
+    private volatile @Nullable RunningGateway running;
+
+    private ApiGatewayExtension(String specLocation, UnaryOperator<GatewayConfig.Builder> settings, boolean reset) {
+        this.specLocation = specLocation;
+        this.settings = settings;
+        this.resetBetweenTests = reset;
+    }
+
+    /** The API definition, looked up on the test classpath first, then as a file (relative to the working directory). */
+    public static ApiGatewayExtension fromSpec(String location) {
+        return new ApiGatewayExtension(requireNonNull(location, "location"), b -> b.port(0), true);
+    }
+
+    private ApiGatewayExtension with(UnaryOperator<GatewayConfig.Builder> more) {
+        return new ApiGatewayExtension(specLocation, b -> more.apply(settings.apply(b)), resetBetweenTests);
+    }
+
+    /**
+     * Serves a function the API calls with a handler instance: a {@link LambdaFunction}, a {@code RequestHandler},
+     * a {@code RequestStreamHandler}, or any object with a public {@code handleRequest} method.
+     */
+    public ApiGatewayExtension withFunction(String name, Object handler) {
+        requireNonNull(handler, "handler");
+        return with(b -> b.function(name, new FunctionDefinition.Instance(handler, null)));
+    }
+
+    /** As {@link #withFunction(String, Object)}, with the function's own timeout (Lambda's default is 3 s). */
+    public ApiGatewayExtension withFunction(String name, Object handler, Duration timeout) {
+        return with(b -> b.function(name, new FunctionDefinition.Instance(handler, timeout)));
+    }
+
+    public ApiGatewayExtension withStageVariable(String name, String value) {
+        return with(b -> b.stageVariable(name, value));
+    }
+
+    public ApiGatewayExtension withStage(String stage) {
+        return with(b -> b.stage(stage));
+    }
+
+    public ApiGatewayExtension withApiType(ApiType apiType) {
+        return with(b -> b.apiType(apiType));
+    }
+
+    /** A fixed port instead of a free one. */
+    public ApiGatewayExtension withPort(int port) {
+        return with(b -> b.port(port));
+    }
+
+    /** Whether a class-wide gateway forgets invocations and stubs before each test (default true). */
+    public ApiGatewayExtension resetBetweenTests(boolean reset) {
+        return new ApiGatewayExtension(specLocation, settings, reset);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        RunningGateway current = running;
+        if (current == null) {
+            start(context);
+        } else if (resetBetweenTests) {
+            current.server().gateway().reset();
+        }
+    }
+
+    private void start(ExtensionContext context) {
+        GatewayConfig config = settings.apply(GatewayConfig.builder().spec(SpecLocator.locate(specLocation))).build();
+        GatewayServer server = GatewayServer.start(config);
+        RunningGateway started = new RunningGateway(server, HttpClient.newHttpClient(), this);
+        running = started;
+        // The store owns the lifetime: JUnit closes the gateway when the context that started it ends.
+        context.getStore(NAMESPACE).put(started, started);
+    }
+
+    void stopped(RunningGateway gateway) {
+        if (running == gateway) {
+            running = null;
+        }
+    }
+
+    private RunningGateway running() {
+        RunningGateway current = running;
+        if (current == null) {
+            throw new IllegalStateException("gateway is not running: is the field annotated with @RegisterExtension, "
+                    + "and are you calling it from a test or lifecycle method?");
+        }
+        return current;
+    }
+
+    public int port() {
+        return running().server().port();
+    }
+
+    /** The API's base URL, with the stage segment where the API has one ({@code http://127.0.0.1:PORT/dev}). */
+    public URI baseUri() {
+        return running().server().baseUri();
+    }
+
+    /** {@code uri("/pets/7")} → the base URL plus the path. */
+    public URI uri(String path) {
+        return running().server().uri(path);
+    }
+
+    /** One {@link HttpClient} per gateway. */
+    public HttpClient httpClient() {
+        return running().httpClient();
+    }
+
+    /** The running gateway, for what the accessors above do not cover. */
+    public Gateway gateway() {
+        return running().server().gateway();
+    }
+
+    /** What each call of a function received and returned in this test (or since the gateway started). */
+    public List<RecordedInvocation> invocations(String functionName) {
+        return gateway().invocations(functionName);
+    }
+
+    /** Replaces a function for the current test only. */
+    public void stubFunction(String name, LambdaFunction function) {
+        gateway().stubFunction(name, function);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.apigw.emulator.junit;
+
+import java.net.http.HttpClient;
+import dev.apigw.emulator.GatewayServer;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/** A started gateway kept in JUnit's store, which closes it when the owning context ends. */
+@SuppressWarnings("deprecation") // CloseableResource keeps JUnit 5 versions before 5.13 closing it too
+record RunningGateway(GatewayServer server, HttpClient httpClient, ApiGatewayExtension owner)
+        implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+
+    @Override
+    public void close() {
+        owner.stopped(this);
+        server.close();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.apigw.emulator.response;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
+/**
+ * The values a gateway response may use. Gateway response templates are not Velocity: AWS substitutes only
+ * {@code $context.*}, {@code $stageVariables.*} and {@code method.request.*} references
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-gatewayResponse-definition.html).
+ *
+ * @param context {@code $context} variables by name ({@code requestId}, {@code stage}, …)
+ * @param stageVariables the stage's variables
+ * @param requestParameters {@code method.request.header.X} etc. → value
+ */
+public record TemplateVariables(
+        Map<String, String> context, Map<String, String> stageVariables, Map<String, String> requestParameters) {
+
+    private static final Pattern REFERENCE = Pattern.compile("\\$(?:\\{)?(context|stageVariables)\\.([A-Za-z0-9_.]+)(?:})?");
+
+    public TemplateVariables {
+        context = Map.copyOf(context);
+        stageVariables = Map.copyOf(stageVariables);
+        requestParameters = Map.copyOf(requestParameters);
+    }
+
+    public static TemplateVariables none() {
+        return new TemplateVariables(Map.of(), Map.of(), Map.of());
+    }
+
+    String render(String template, GatewayError error) {
+        Matcher m = REFERENCE.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(lookup(m.group(1), m.group(2), error)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** A response parameter source: {@code 'static'}, {@code method.request.header.X}, {@code context.x}, ... */
+    String valueOf(String source) {
+        if (source.length() >= 2 && source.startsWith("'") && source.endsWith("'")) {
+            return source.substring(1, source.length() - 1);
+        }
+        if (source.startsWith("stageVariables.")) {
+            return stageVariables.getOrDefault(source.substring("stageVariables.".length()), "");
+        }
+        if (source.startsWith("context.")) {
+            return context.getOrDefault(source.substring("context.".length()), "");
+        }
+        return requestParameters.getOrDefault(source, "");
+    }
+
+    private String lookup(String root, String name, GatewayError error) {
+        if (root.equals("stageVariables")) {
+            return stageVariables.getOrDefault(name, "");
+        }
+        return switch (name) {
+            case "error.message" -> error.restMessage();
+            case "error.messageString" -> "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(error.restMessage())) + "\"";
+            case "error.responseType" -> error.responseType().name();
+            default -> context.getOrDefault(name, "");
+        };
+    }
+}

@@ -1,0 +1,152 @@
+package dev.apigw.emulator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The command line: exit codes, output and one-line errors (never a stack trace). */
+class MainTest {
+    private static final String REST_SPEC = "src/test/resources/specs/rest-api.yaml";
+    private static final String BROKEN_SPEC = "src/test/resources/specs/broken.yaml";
+    private static final String TEST_CLASSES = "target/test-classes";
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), new CountDownLatch(0), args);
+    }
+
+    private static String[] functions() {
+        return new String[] {"--classpath", TEST_CLASSES,
+            "--function", "Echo=dev.apigw.emulator.handlers.EchoHandler",
+            "--function", "Result=dev.apigw.emulator.handlers.ResultHandler::handleRequest",
+            "--function", "Slow=dev.apigw.emulator.handlers.SlowHandler"};
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Nested
+    class Validate {
+        @Test
+        void valid_spec_exits_0_and_lists_routes_not_served() {
+            assertThat(run("validate", "--spec", REST_SPEC)).isEqualTo(0);
+            assertThat(out.toString()).contains("0 error(s)").contains("NOT SERVED GET /custom-lambda");
+        }
+
+        @Test
+        void broken_spec_exits_1_and_lists_every_problem_with_its_location() {
+            assertThat(run("validate", "--spec", BROKEN_SPEC)).isEqualTo(1);
+            assertThat(out.toString())
+                    .contains("paths./pets.get.x-amazon-apigateway-integration.type")
+                    .contains("lambda_magic")
+                    .contains("/pets/{id")
+                    .doesNotContain("Exception");
+        }
+
+        @Test
+        void missing_file_is_one_clear_line() {
+            assertThat(run("validate", "--spec", "no/such/file.yaml")).isEqualTo(1);
+            assertThat(out.toString() + err).contains("no/such/file.yaml").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void routes_prints_method_url_kind_and_target() {
+        assertThat(run("routes", "--spec", REST_SPEC)).isEqualTo(0);
+        assertThat(out.toString())
+                .containsPattern("GET\\s+/dev/items/\\{id}\\s+AWS_PROXY\\s+Echo")
+                .containsPattern("ANY\\s+/dev/backend/\\{proxy\\+}\\s+HTTP_PROXY")
+                .containsPattern("GET\\s+/dev/teapot\\s+MOCK\\s+mock");
+    }
+
+    @Test
+    void unknown_option_is_a_usage_error_with_exit_2() {
+        assertThat(run("start", "--nope")).isEqualTo(2);
+        assertThat(err.toString()).contains("--nope").contains("--help");
+    }
+
+    @Nested
+    class Start {
+        @Test
+        void missing_function_names_the_function_and_the_fix() {
+            assertThat(run("start", "--spec", REST_SPEC, "--port", "0")).isEqualTo(1);
+            assertThat(err.toString()).contains("no function Echo is registered").contains("--function Echo=")
+                    .doesNotContain("\tat ");
+        }
+
+        @Test
+        void handler_class_that_does_not_exist_is_reported_in_one_line() {
+            String[] args = concat(new String[] {"start", "--spec", REST_SPEC, "--port", "0"}, functions());
+            args = concat(args, "--function", "Echo=com.example.Missing");
+            assertThat(run(args)).isEqualTo(1);
+            assertThat(err.toString()).contains("com.example.Missing").doesNotContain("\tat ");
+        }
+
+        @Test
+        void invalid_spec_exits_1_without_a_stack_trace() {
+            assertThat(run("start", "--spec", BROKEN_SPEC, "--port", "0")).isEqualTo(1);
+            assertThat(err.toString()).contains("lambda_magic").contains("apigw validate").doesNotContain("\tat ");
+        }
+
+        @Test
+        void port_in_use_says_how_to_pick_another() throws Exception {
+            try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                String[] args = concat(new String[] {"start", "--spec", REST_SPEC, "--port",
+                    String.valueOf(taken.getLocalPort())}, functions());
+                assertThat(run(args)).isEqualTo(1);
+                assertThat(err.toString()).contains("is in use").contains("--port 0");
+            }
+        }
+
+        @Test
+        void serves_until_shutdown_and_prints_route_urls() throws Exception {
+            CountDownLatch shutdown = new CountDownLatch(1);
+            String[] args = concat(new String[] {"start", "--spec", REST_SPEC, "--port", "0",
+                "--stage-variable", "backend=http://127.0.0.1:9"}, functions());
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                    () -> Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), shutdown, args));
+            String root = awaitListening();
+
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(root + "/_apigw/health")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> echo = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(root + "/dev/echo")).build(), HttpResponse.BodyHandlers.ofString());
+            shutdown.countDown();
+
+            assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(0);
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(echo.statusCode()).isEqualTo(200);
+            assertThat(out.toString()).contains(root + "/dev/items/{id}").contains("apigw listening on " + root);
+        }
+
+        private String awaitListening() throws InterruptedException {
+            Pattern listening = Pattern.compile("apigw listening on (http://\\S+)");
+            for (int i = 0; i < 200; i++) {
+                Matcher m = listening.matcher(out.toString());
+                if (m.find()) {
+                    return m.group(1);
+                }
+                Thread.sleep(50);
+            }
+            throw new AssertionError("gateway did not start: " + out + err);
+        }
+    }
+}

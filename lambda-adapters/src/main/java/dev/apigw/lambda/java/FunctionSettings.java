@@ -1,0 +1,64 @@
+package dev.apigw.lambda.java;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The configuration of one Java function, with Lambda's defaults: a 3 second timeout and 128 MB of memory
+ * (<a href="https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html">Configure Lambda function
+ * timeout</a>).
+ *
+ * @param name the function name, used in log lines, thread names and load errors
+ * @param handler {@code pkg.Class::method} or {@code pkg.Class}; null for functions built from an instance
+ * @param classpath directories and jars holding the function's code; empty when the code is on apigw's own classpath
+ * @param timeout how long an invocation may run before it fails with {@code Sandbox.Timedout}
+ * @param memorySizeMb what {@code Context.getMemoryLimitInMB()} reports (apigw does not enforce it)
+ */
+public record FunctionSettings(
+        String name, @Nullable String handler, List<Path> classpath, Duration timeout, int memorySizeMb) {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+    public static final int DEFAULT_MEMORY_SIZE_MB = 128;
+
+    public FunctionSettings {
+        requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("function name must not be blank");
+        }
+        classpath = List.copyOf(classpath);
+        requireNonNull(timeout, "timeout");
+        // AWS accepts whole seconds from 1 to 900; shorter timeouts are allowed here so tests can run fast.
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout of function " + name + " must be positive, was " + timeout);
+        }
+        if (memorySizeMb <= 0) {
+            throw new IllegalArgumentException(
+                    "memorySizeMb of function " + name + " must be positive, was " + memorySizeMb);
+        }
+    }
+
+    /** A function with no handler string, no extra classpath and Lambda's default timeout and memory. */
+    public static FunctionSettings defaults(String name) {
+        return new FunctionSettings(name, null, List.of(), DEFAULT_TIMEOUT, DEFAULT_MEMORY_SIZE_MB);
+    }
+
+    public FunctionSettings withHandler(@Nullable String newHandler) {
+        return new FunctionSettings(name, newHandler, classpath, timeout, memorySizeMb);
+    }
+
+    public FunctionSettings withClasspath(List<Path> newClasspath) {
+        return new FunctionSettings(name, handler, newClasspath, timeout, memorySizeMb);
+    }
+
+    public FunctionSettings withTimeout(Duration newTimeout) {
+        return new FunctionSettings(name, handler, classpath, newTimeout, memorySizeMb);
+    }
+
+    public FunctionSettings withMemorySizeMb(int newMemorySizeMb) {
+        return new FunctionSettings(name, handler, classpath, timeout, newMemorySizeMb);
+    }
+}

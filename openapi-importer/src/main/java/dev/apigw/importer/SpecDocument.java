@@ -1,0 +1,37 @@
+package dev.apigw.importer;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * The document's text read as a JSON tree (JSON or YAML, by its first character) plus the line of every location.
+ * Syntax only: what the tree means is swagger-parser's business.
+ */
+record SpecDocument(JsonNode tree, SourceLines lines) {
+
+    // AWS imports definitions of up to 6 MB; SnakeYAML's default limit (3 MB) would refuse some of them.
+    private static final int MAX_YAML_CODE_POINTS = 16 * 1024 * 1024;
+
+    /** Reads the text; a syntax error is thrown as a {@link JsonProcessingException} with its location. */
+    static SpecDocument read(String text) throws IOException {
+        JsonFactory factory = looksLikeJson(text) ? new JsonFactory() : yamlFactory();
+        JsonNode tree = factory instanceof YAMLFactory yaml ? YamlTree.read(yaml, text) : new ObjectMapper(factory).readTree(text);
+        return new SpecDocument(tree, SourceLines.read(text, factory));
+    }
+
+    private static boolean looksLikeJson(String text) {
+        String start = text.stripLeading();
+        return start.startsWith("{") || start.startsWith("[");
+    }
+
+    private static JsonFactory yamlFactory() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_YAML_CODE_POINTS);
+        return YAMLFactory.builder().loaderOptions(options).build();
+    }
+}

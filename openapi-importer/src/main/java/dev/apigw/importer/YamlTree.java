@@ -1,0 +1,105 @@
+package dev.apigw.importer;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.Map;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+
+/**
+ * Reads YAML into a JSON tree with anchors and aliases resolved ({@code &echo} … {@code *echo}), which
+ * Jackson's own tree reader leaves as the alias name. The number of nodes is bounded so that nested aliases
+ * (a "billion laughs" document) cannot exhaust memory.
+ */
+final class YamlTree {
+    /** Far above any real definition (AWS imports at most 6 MB), far below what would hurt. */
+    private static final int MAX_NODES = 2_000_000;
+
+    private final YAMLParser parser;
+    private final Map<String, JsonNode> anchors = new HashMap<>();
+    private int nodes;
+
+    private YamlTree(YAMLParser parser) {
+        this.parser = parser;
+    }
+
+    static JsonNode read(YAMLFactory factory, String text) throws IOException {
+        try (YAMLParser parser = factory.createParser(text)) {
+            if (parser.nextToken() == null) {
+                return JsonNodeFactory.instance.missingNode();
+            }
+            return new YamlTree(parser).value();
+        }
+    }
+
+    private JsonNode value() throws IOException {
+        if (parser.isCurrentAlias()) {
+            JsonNode anchored = anchors.get(parser.getText());
+            if (anchored == null) {
+                throw new JsonParseException(parser, "unknown alias *" + parser.getText());
+            }
+            count(anchored.size() + 1);
+            return anchored.deepCopy();
+        }
+        String anchor = parser.getObjectId();
+        JsonNode node = switch (parser.currentToken()) {
+            case START_OBJECT -> object();
+            case START_ARRAY -> array();
+            default -> scalar();
+        };
+        if (anchor != null) {
+            anchors.put(anchor, node);
+        }
+        return node;
+    }
+
+    private ObjectNode object() throws IOException {
+        ObjectNode object = JsonNodeFactory.instance.objectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            object.set(name, value());
+        }
+        count(1);
+        return object;
+    }
+
+    private ArrayNode array() throws IOException {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            array.add(value());
+        }
+        count(1);
+        return array;
+    }
+
+    private JsonNode scalar() throws IOException {
+        count(1);
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        return switch (parser.currentToken()) {
+            case VALUE_STRING -> f.textNode(parser.getText());
+            case VALUE_NUMBER_INT -> parser.getNumberValue() instanceof BigInteger big ? f.numberNode(big)
+                    : f.numberNode(parser.getLongValue());
+            case VALUE_NUMBER_FLOAT -> f.numberNode(parser.getDecimalValue());
+            case VALUE_TRUE -> f.booleanNode(true);
+            case VALUE_FALSE -> f.booleanNode(false);
+            case VALUE_NULL -> f.nullNode();
+            default -> throw new JsonParseException(parser, "unexpected YAML token " + parser.currentToken());
+        };
+    }
+
+    private void count(int more) throws JsonParseException {
+        nodes += more;
+        if (nodes > MAX_NODES) {
+            throw new JsonParseException(parser, "the document expands to more than " + MAX_NODES
+                    + " values (nested YAML aliases?)");
+        }
+    }
+}

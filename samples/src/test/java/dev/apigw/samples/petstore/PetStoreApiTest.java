@@ -1,0 +1,117 @@
+package dev.apigw.samples.petstore;
+
+import static net.javacrumbs.jsonunit.assertj.JsonAssertions.assertThatJson;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import com.sun.net.httpserver.HttpServer;
+import dev.apigw.emulator.junit.ApiGatewayExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The pet store REST API, served by apigw with the real handlers, called over HTTP. */
+class PetStoreApiTest {
+
+    /** Stands in for the legacy service behind the HTTP proxy route. */
+    static final HttpServer LEGACY = legacyService();
+
+    // tag::fixture[]
+    @RegisterExtension
+    static ApiGatewayExtension gateway = ApiGatewayExtension.fromSpec("petstore/openapi.yaml")
+            .withFunction("ListPets", new ListPetsHandler())
+            .withFunction("GetPet", new GetPetHandler())
+            .withFunction("CreatePet", new CreatePetHandler())
+            .withStageVariable("legacyBaseUrl", "http://127.0.0.1:" + LEGACY.getAddress().getPort());
+
+    @Test
+    void get_pet_returns_the_pet_and_the_handler_sees_the_path_parameter() throws Exception {
+        HttpResponse<String> response = gateway.httpClient()
+                .send(HttpRequest.newBuilder(gateway.uri("/pets/1")).build(), BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThatJson(response.body()).isEqualTo("{\"id\":\"1\",\"name\":\"Rex\",\"type\":\"dog\"}");
+        assertThat(gateway.invocations("GetPet")).singleElement()
+                .satisfies(call -> assertThatJson(call.event()).node("pathParameters.id").isEqualTo("1"));
+    }
+    // end::fixture[]
+
+    @Test
+    void list_pets_honours_the_limit_query_parameter() throws Exception {
+        HttpResponse<String> response = gateway.httpClient()
+                .send(HttpRequest.newBuilder(gateway.uri("/pets?limit=2")).build(), BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThatJson(response.body()).isArray().hasSize(2);
+    }
+
+    @Test
+    void create_pet_answers_201_with_a_location_in_the_stage() throws Exception {
+        HttpResponse<String> response = gateway.httpClient().send(HttpRequest.newBuilder(gateway.uri("/pets"))
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"name\":\"Kiwi\",\"type\":\"bird\"}")).build(), BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.headers().firstValue("Location")).get().asString().startsWith("/dev/pets/");
+        assertThatJson(response.body()).node("name").isEqualTo("Kiwi");
+    }
+
+    @Test
+    void unknown_pet_is_the_handlers_404_and_unknown_path_is_api_gateways_403() throws Exception {
+        HttpResponse<String> noPet = gateway.httpClient()
+                .send(HttpRequest.newBuilder(gateway.uri("/pets/999")).build(), BodyHandlers.ofString());
+        HttpResponse<String> noPath = gateway.httpClient()
+                .send(HttpRequest.newBuilder(gateway.uri("/owners")).build(), BodyHandlers.ofString());
+
+        assertThat(noPet.statusCode()).isEqualTo(404);
+        assertThat(noPath.statusCode()).isEqualTo(403);
+        assertThat(noPath.body()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
+    }
+
+    @Test
+    void health_is_a_mock_integration() throws Exception {
+        HttpResponse<String> response = gateway.httpClient()
+                .send(HttpRequest.newBuilder(gateway.uri("/health")).build(), BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"status\": \"ok\"}");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
+    void legacy_routes_are_proxied_to_the_http_backend() throws Exception {
+        HttpResponse<String> response = gateway.httpClient()
+                .send(HttpRequest.newBuilder(gateway.uri("/legacy/orders/12?full=true")).build(), BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("legacy GET /orders/12?full=true");
+    }
+
+    @AfterAll
+    static void stopLegacy() {
+        LEGACY.stop(0);
+    }
+
+    private static HttpServer legacyService() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                byte[] body = ("legacy " + exchange.getRequestMethod() + " " + exchange.getRequestURI())
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the legacy stand-in", e);
+        }
+    }
+}
