@@ -38,7 +38,7 @@ class PetStoreApiTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThatJson(response.body()).isEqualTo("{\"id\":\"1\",\"name\":\"Rex\",\"type\":\"dog\"}");
         assertThat(gateway.invocations("GetPet")).singleElement()
-                .satisfies(call -> assertThatJson(call.event()).node("pathParameters.id").isEqualTo("1"));
+                .satisfies(call -> assertThatJson(call.event()).node("pathParameters.id").isString().isEqualTo("1"));
     }
     // end::fixture[]
 
