@@ -48,9 +48,10 @@ public final class Gateway implements AutoCloseable {
     private final GatewayResponses gatewayResponses;
     private final List<String> binaryMediaTypes;
     private final FunctionClassLoaders classLoaders;
+    private final Map<String, String> stageVariables;
 
     private Gateway(Api api, String stage, RouteTable routes, Integrations integrations, Functions functions,
-            RequestContexts contexts, FunctionClassLoaders classLoaders) {
+            RequestContexts contexts, FunctionClassLoaders classLoaders, Map<String, String> stageVariables) {
         this.api = api;
         this.stage = stage;
         this.routes = routes;
@@ -61,6 +62,7 @@ public final class Gateway implements AutoCloseable {
                 ? GatewayResponses.forRestApi(rest.gatewayResponses()) : GatewayResponses.forHttpApi();
         this.binaryMediaTypes = api instanceof RestApi rest ? rest.binaryMediaTypes() : List.of();
         this.classLoaders = classLoaders;
+        this.stageVariables = stageVariables;
     }
 
     /**
@@ -76,7 +78,7 @@ public final class Gateway implements AutoCloseable {
         String stage = config.stageFor(api.type());
         FunctionClassLoaders classLoaders = new FunctionClassLoaders();
         Map<String, LambdaFunction> loaded = new FunctionLoader(config.classpath(), classLoaders)
-                .load(Integrations.functionNames(api), config.functions());
+                .load(Integrations.functionNames(api, config.stageVariables()), config.functions());
         Functions functions = new Functions(loaded);
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
@@ -84,7 +86,8 @@ public final class Gateway implements AutoCloseable {
         RouteTable routes = RouteTable.forApi(api, stage);
         RequestContexts contexts = new RequestContexts(api.title(), stage, config.stageVariables(),
                 api.type() == ApiType.HTTP);
-        return new Gateway(api, stage, routes, integrations, functions, contexts, classLoaders);
+        return new Gateway(api, stage, routes, integrations, functions, contexts, classLoaders,
+                config.stageVariables());
     }
 
     /** Serves one request. Never throws: every failure becomes the response AWS would send. */
@@ -141,7 +144,7 @@ public final class Gateway implements AutoCloseable {
     public void stubFunction(String name, LambdaFunction function) {
         if (!functions.contains(name)) {
             throw new IllegalArgumentException("the API calls no function named " + name
-                    + "; functions it calls: " + Integrations.functionNames(api));
+                    + "; functions it calls: " + Integrations.functionNames(api, stageVariables));
         }
         functions.stub(name, function);
     }

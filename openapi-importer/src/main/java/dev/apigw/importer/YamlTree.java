@@ -23,7 +23,7 @@ final class YamlTree {
     private static final int MAX_NODES = 2_000_000;
 
     private final YAMLParser parser;
-    private final Map<String, JsonNode> anchors = new HashMap<>();
+    private final Map<String, Anchored> anchors = new HashMap<>();
     private int nodes;
 
     private YamlTree(YAMLParser parser) {
@@ -41,24 +41,29 @@ final class YamlTree {
 
     private JsonNode value() throws IOException {
         if (parser.isCurrentAlias()) {
-            JsonNode anchored = anchors.get(parser.getText());
+            Anchored anchored = anchors.get(parser.getText());
             if (anchored == null) {
                 throw new JsonParseException(parser, "unknown alias *" + parser.getText());
             }
-            count(anchored.size() + 1);
-            return anchored.deepCopy();
+            // Counted before copying: the copy is what would exhaust memory.
+            count(anchored.size());
+            return anchored.node().deepCopy();
         }
         String anchor = parser.getObjectId();
+        int before = nodes;
         JsonNode node = switch (parser.currentToken()) {
             case START_OBJECT -> object();
             case START_ARRAY -> array();
             default -> scalar();
         };
         if (anchor != null) {
-            anchors.put(anchor, node);
+            anchors.put(anchor, new Anchored(node, nodes - before));
         }
         return node;
     }
+
+    /** An anchored value and how many values it holds in all. */
+    private record Anchored(JsonNode node, int size) {}
 
     private ObjectNode object() throws IOException {
         ObjectNode object = JsonNodeFactory.instance.objectNode();

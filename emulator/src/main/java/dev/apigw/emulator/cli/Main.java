@@ -2,6 +2,7 @@ package dev.apigw.emulator.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import dev.apigw.emulator.GatewayStartupException;
 import dev.apigw.importer.InvalidSpecException;
 import picocli.CommandLine;
@@ -24,10 +25,20 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         CountDownLatch shutdown = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(shutdown::countDown, "apigw-shutdown"));
+        CountDownLatch finished = new CountDownLatch(1);
+        // SIGINT / SIGTERM: ask `start` to stop, and keep the JVM alive until the server has closed cleanly.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shutdown.countDown();
+            try {
+                finished.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "apigw-shutdown"));
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int code = execute(out, err, shutdown, args);
+        finished.countDown();
         if (code != EXIT_OK || !isStart(args)) {
             System.exit(code);
         }

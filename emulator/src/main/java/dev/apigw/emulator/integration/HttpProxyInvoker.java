@@ -36,8 +36,12 @@ final class HttpProxyInvoker implements IntegrationInvoker {
             "upgrade", "te", "trailer", "transfer-encoding", "keep-alive", "proxy-authenticate", "proxy-authorization",
             "http2-settings");
 
-    /** API Gateway renames these backend headers instead of passing them on (AWS-REFERENCE 5.6). */
-    private static final Set<String> REMAPPED = Set.of("date", "server");
+    /**
+     * API Gateway renames these backend headers instead of passing them on (AWS-REFERENCE 5.6), as it does the
+     * request id headers it sets itself, so a backend that is another API Gateway does not clash with this one.
+     */
+    private static final Set<String> REMAPPED =
+            Set.of("date", "server", "x-amzn-requestid", "x-amz-apigw-id", "apigw-requestid");
 
     private static final Set<String> DROPPED_FROM_RESPONSE =
             Set.of("connection", "content-length", "transfer-encoding", "keep-alive", "via");

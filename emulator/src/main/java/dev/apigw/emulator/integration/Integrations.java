@@ -13,6 +13,7 @@ import dev.apigw.emulator.events.ProxyEventV2;
 import dev.apigw.emulator.events.ProxyResponseReader;
 import dev.apigw.emulator.response.GatewayError;
 import dev.apigw.model.Api;
+import dev.apigw.model.FunctionRef;
 import dev.apigw.model.HttpApi;
 import dev.apigw.model.Integration;
 import dev.apigw.model.Method;
@@ -107,7 +108,7 @@ public final class Integrations {
             return new FailingInvoker(GatewayError.API_CONFIGURATION_ERROR,
                     "AWS_PROXY integration httpMethod is " + method + "; Lambda integrations must use POST");
         }
-        String name = proxy.function().functionName();
+        String name = functionName(proxy.function(), stageVariables);
         if (!httpApi) {
             return new LambdaProxyInvoker(name, functions, timeout, e -> ProxyEventV1.build(e, false),
                     ProxyResponseReader::readV1);
@@ -135,8 +136,13 @@ public final class Integrations {
         return sources;
     }
 
-    /** Names of every function the API's integrations call. */
-    public static List<String> functionNames(Api api) {
+    /** The function a reference names; a name given as {@code ${stageVariables.x}} takes the stage's value. */
+    static String functionName(FunctionRef function, Map<String, String> stageVariables) {
+        return UriTemplate.substituteStageVariables(function.functionName(), stageVariables);
+    }
+
+    /** Names of every function the API's integrations call, with stage variables substituted. */
+    public static List<String> functionNames(Api api, Map<String, String> stageVariables) {
         List<Integration> all = new ArrayList<>();
         if (api instanceof RestApi rest) {
             rest.resources().forEach(r -> all.addAll(r.methods().values().stream().map(Method::integration).toList()));
@@ -145,8 +151,9 @@ public final class Integrations {
         }
         List<String> names = new ArrayList<>();
         for (Integration integration : all) {
-            String name = integration instanceof Integration.LambdaProxy p ? p.function().functionName()
-                    : integration instanceof Integration.Lambda l ? l.function().functionName() : null;
+            FunctionRef function = integration instanceof Integration.LambdaProxy p ? p.function()
+                    : integration instanceof Integration.Lambda l ? l.function() : null;
+            String name = function == null ? null : functionName(function, stageVariables);
             if (name != null && !names.contains(name)) {
                 names.add(name);
             }
