@@ -13,12 +13,12 @@ import dev.apigw.emulator.integration.Integrations;
 import dev.apigw.emulator.response.GatewayError;
 import dev.apigw.emulator.response.GatewayException;
 import dev.apigw.emulator.response.GatewayResponses;
+import dev.apigw.emulator.response.HeaderRemapping;
 import dev.apigw.emulator.routing.MatchedRoute;
 import dev.apigw.emulator.routing.RouteEntry;
 import dev.apigw.emulator.routing.RouteTable;
 import dev.apigw.importer.ImportResult;
 import dev.apigw.lambda.LambdaFunction;
-import dev.apigw.lambda.java.FunctionClassLoaders;
 import dev.apigw.model.Api;
 import dev.apigw.model.ApiType;
 import dev.apigw.model.RestApi;
@@ -47,11 +47,11 @@ public final class Gateway implements AutoCloseable {
     private final RequestContexts contexts;
     private final GatewayResponses gatewayResponses;
     private final List<String> binaryMediaTypes;
-    private final FunctionClassLoaders classLoaders;
+    private final FunctionLoader loader;
     private final Map<String, String> stageVariables;
 
     private Gateway(Api api, String stage, RouteTable routes, Integrations integrations, Functions functions,
-            RequestContexts contexts, FunctionClassLoaders classLoaders, Map<String, String> stageVariables) {
+            RequestContexts contexts, FunctionLoader loader, Map<String, String> stageVariables) {
         this.api = api;
         this.stage = stage;
         this.routes = routes;
@@ -61,7 +61,7 @@ public final class Gateway implements AutoCloseable {
         this.gatewayResponses = api instanceof RestApi rest
                 ? GatewayResponses.forRestApi(rest.gatewayResponses()) : GatewayResponses.forHttpApi();
         this.binaryMediaTypes = api instanceof RestApi rest ? rest.binaryMediaTypes() : List.of();
-        this.classLoaders = classLoaders;
+        this.loader = loader;
         this.stageVariables = stageVariables;
     }
 
@@ -76,18 +76,21 @@ public final class Gateway implements AutoCloseable {
         imported.problems().forEach(problem -> LOG.warn("{}", problem));
         Api api = imported.orThrow();
         String stage = config.stageFor(api.type());
-        FunctionClassLoaders classLoaders = new FunctionClassLoaders();
-        Map<String, LambdaFunction> loaded = new FunctionLoader(config.classpath(), classLoaders)
-                .load(Integrations.functionNames(api, config.stageVariables()), config.functions());
-        Functions functions = new Functions(loaded);
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        Integrations integrations = Integrations.compile(api, config.stageVariables(), functions, http);
-        RouteTable routes = RouteTable.forApi(api, stage);
-        RequestContexts contexts = new RequestContexts(api.title(), stage, config.stageVariables(),
-                api.type() == ApiType.HTTP);
-        return new Gateway(api, stage, routes, integrations, functions, contexts, classLoaders,
-                config.stageVariables());
+        FunctionLoader loader = new FunctionLoader(config.classpath());
+        try {
+            Functions functions = new Functions(
+                    loader.load(Integrations.functionNames(api, config.stageVariables()), config.functions()));
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+            Integrations integrations = Integrations.compile(api, config.stageVariables(), functions, http);
+            RouteTable routes = RouteTable.forApi(api, stage);
+            RequestContexts contexts = new RequestContexts(api.title(), stage, config.stageVariables(),
+                    api.type() == ApiType.HTTP);
+            return new Gateway(api, stage, routes, integrations, functions, contexts, loader, config.stageVariables());
+        } catch (RuntimeException e) {
+            loader.close();
+            throw e;
+        }
     }
 
     /** Serves one request. Never throws: every failure becomes the response AWS would send. */
@@ -98,7 +101,7 @@ public final class Gateway implements AutoCloseable {
         try {
             MatchedRoute route = routes.match(request);
             Exchange exchange = new Exchange(request, route, context, binaryMediaTypes);
-            response = integrations.invokerFor(route.integration()).invoke(exchange);
+            response = deliverable(HeaderRemapping.apply(integrations.invokerFor(route.integration()).invoke(exchange)));
         } catch (GatewayException e) {
             LOG.debug("[{}] {}", requestId, e.getMessage());
             response = gatewayResponses.render(e.error(), ErrorVariables.of(context, stage, request));
@@ -107,6 +110,22 @@ public final class Gateway implements AutoCloseable {
             response = gatewayResponses.render(GatewayError.INTERNAL_ERROR, ErrorVariables.of(context, stage, request));
         }
         return withRequestIds(response, context);
+    }
+
+    /** Refuses a request whose body is over the payload limit, as AWS's edge does (never reaches the API). */
+    public GatewayResponse refuseTooLarge(GatewayRequest request, long limitBytes) {
+        RequestContext context = contexts.create(request);
+        LOG.debug("[{}] request body over {} bytes refused", context.requestId(), limitBytes);
+        return withRequestIds(GatewayResponses.payloadTooLarge(limitBytes), context);
+    }
+
+    /** A final HTTP response needs a status of 200–599; 1xx would leave the client waiting for another one. */
+    private static GatewayResponse deliverable(GatewayResponse response) {
+        if (response.status() < 200 || response.status() > 599) {
+            throw new GatewayException(GatewayError.API_CONFIGURATION_ERROR,
+                    "the integration answered with status " + response.status() + ", which HTTP cannot deliver");
+        }
+        return response;
     }
 
     private GatewayResponse withRequestIds(GatewayResponse response, RequestContext context) {
@@ -152,8 +171,7 @@ public final class Gateway implements AutoCloseable {
     /** Stops the functions' worker threads and releases their class loaders (and the jar files they hold open). */
     @Override
     public void close() {
-        functions.close();
-        classLoaders.close();
+        loader.close();
     }
 
     /** Forgets recorded invocations and per-test stubs; the API and its registered functions stay. */

@@ -26,8 +26,6 @@ public final class GatewayServer implements AutoCloseable {
     /** API Gateway's payload limit (10 MB); larger requests are refused by the transport. */
     static final long MAX_REQUEST_BYTES = 10L * 1024 * 1024;
 
-    private static final HandlerType[] METHODS = {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
-        HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD, HandlerType.OPTIONS};
 
     private final Gateway gateway;
     private final Javalin app;
@@ -48,7 +46,6 @@ public final class GatewayServer implements AutoCloseable {
     public static GatewayServer start(Gateway gateway, String host, int port) {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.http.disableCompression();
             // AWS keeps '//' and encoded slashes in paths; Jetty's default compliance would reject them with 400.
             config.jetty.modifyHttpConfiguration(http -> {
@@ -57,33 +54,45 @@ public final class GatewayServer implements AutoCloseable {
             });
         });
         EmulatorRoutes.register(app);
-        JavalinTransport transport = new JavalinTransport(gateway);
-        for (HandlerType method : METHODS) {
-            app.addHttpHandler(method, "*", transport);
+        JavalinTransport transport = new JavalinTransport(gateway, MAX_REQUEST_BYTES);
+        for (HandlerType method : HandlerType.getEntries()) {
+            if (method.isHttpMethod()) {
+                app.addHttpHandler(method, "*", transport);
+            }
         }
+        app.error(404, transport::handleUnanswered);
         try {
             app.start(host, port);
         } catch (RuntimeException e) {
             app.stop();
             gateway.close();
-            if (causedByBind(e)) {
+            if (portInUse(e)) {
                 throw new GatewayStartupException("port " + port + " on " + host + " is in use; pass --port 0 for a "
                         + "free port, or stop the process that holds it", e);
             }
-            throw new GatewayStartupException("could not start the server on " + host + ":" + port + ": " + e.getMessage(), e);
+            throw new GatewayStartupException("could not start the server on " + host + ":" + port + ": " + rootCause(e)
+                    + "; check --host and --port", e);
         }
         GatewayServer server = new GatewayServer(gateway, app, host);
         LOG.info("apigw serving {} on {}", gateway.api().title(), server.baseUri());
         return server;
     }
 
-    private static boolean causedByBind(Throwable e) {
+    private static boolean portInUse(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BindException || String.valueOf(t.getMessage()).contains("already in use")) {
+            if (t instanceof BindException && String.valueOf(t.getMessage()).contains("in use")) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
     public Gateway gateway() {

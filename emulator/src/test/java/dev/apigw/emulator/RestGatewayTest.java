@@ -143,6 +143,25 @@ class RestGatewayTest {
     }
 
     @Test
+    void transport_headers_from_the_function_are_dropped_or_remapped() {
+        GatewayResponse response = gateway.handle(GatewayRequest.of("POST", "/dev/result", Headers.empty(),
+                "{\"headers\":{\"Content-Length\":\"5\",\"Date\":\"yesterday\",\"X-Mine\":\"1\"},\"body\":\"abcdefgh\"}"));
+
+        assertThat(response.bodyAsString()).isEqualTo("abcdefgh");
+        assertThat(response.headers().first("Content-Length")).isEmpty();
+        assertThat(response.headers().first("x-amzn-Remapped-Date")).hasValue("yesterday");
+        assertThat(response.headers().first("X-Mine")).hasValue("1");
+    }
+
+    @Test
+    void informational_status_from_the_function_cannot_be_delivered_and_is_a_500() {
+        GatewayResponse response = gateway.handle(GatewayRequest.of("POST", "/dev/result", Headers.empty(),
+                "{\"statusCode\":100}"));
+
+        assertThat(response.status()).isEqualTo(500);
+    }
+
+    @Test
     void integration_timeout_is_504_endpoint_request_timed_out() {
         GatewayResponse response = get("/dev/slow");
 

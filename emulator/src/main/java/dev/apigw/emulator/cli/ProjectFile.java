@@ -63,8 +63,13 @@ record ProjectFile(
 
     static ProjectFile read(Path file) {
         try {
-            ProjectFile project = YAML.readValue(Files.readString(file), ProjectFile.class);
-            return project == null ? new ProjectFile(null, null, null, null, null, null, null, null) : project;
+            String text = Files.readString(file);
+            ProjectFile project = text.isBlank() ? null : YAML.readValue(text, ProjectFile.class);
+            if (project == null) {
+                return new ProjectFile(null, null, null, null, null, null, null, null);
+            }
+            project.check(file);
+            return project;
         } catch (UnrecognizedPropertyException e) {
             throw new CliException(file + " (line " + e.getLocation().getLineNr() + "): unknown setting '"
                     + e.getPropertyName() + "'", "known settings: " + e.getKnownPropertyIds());
@@ -73,6 +78,33 @@ record ProjectFile(
                     ? " (line " + j.getLocation().getLineNr() + ")" : "";
             throw new CliException("cannot read project file " + file + where + ": " + firstLine(e.getMessage()),
                     "check that it is YAML as shown in the README (apigw.yaml)");
+        }
+    }
+
+    /** Empty entries (`functions: {F: }`, `classpath: [ ]`) are mistakes; say which one. */
+    private void check(Path file) {
+        if (stageVariables != null) {
+            stageVariables.forEach((name, value) -> require(value != null, file, "stageVariables." + name,
+                    "give it a value, e.g. " + name + ": some-value"));
+        }
+        if (classpath != null) {
+            classpath.forEach(entry -> require(entry != null, file, "classpath", "remove the empty entry"));
+        }
+        if (functions != null) {
+            functions.forEach((name, entry) -> {
+                require(entry != null, file, "functions." + name, "give it a handler, e.g. " + name
+                        + ": {handler: com.example.Handler::handleRequest}");
+                require(entry.timeout() == null || entry.timeout() > 0, file, "functions." + name + ".timeout",
+                        "use a number of seconds above 0 (Lambda allows 1 to 900)");
+                require(entry.memorySize() == null || entry.memorySize() > 0, file, "functions." + name
+                        + ".memorySize", "use a size in MB above 0 (Lambda allows 128 to 10240)");
+            });
+        }
+    }
+
+    private static void require(boolean ok, Path file, String setting, String hint) {
+        if (!ok) {
+            throw new CliException(file + ": setting '" + setting + "' is empty or invalid", hint);
         }
     }
 

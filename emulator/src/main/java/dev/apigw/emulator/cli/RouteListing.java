@@ -18,11 +18,9 @@ final class RouteListing {
     static void print(PrintWriter out, List<RouteEntry> routes, Map<String, String> notServed, String root) {
         int width = routes.stream().mapToInt(r -> root.length() + r.path().length()).max().orElse(0);
         for (RouteEntry route : routes) {
-            String where = route.method() + " " + route.routeKeyOrResource();
-            String reason = notServed.get(where.startsWith("ANY $default") ? "$default" : where);
-            if (reason == null) {
-                reason = notServed.get(route.routeKeyOrResource());
-            }
+            // Not-served routes are keyed "GET /pets" (REST method and resource) or by the HTTP API route key.
+            String reason = notServed.getOrDefault(route.method() + " " + route.routeKeyOrResource(),
+                    notServed.get(route.routeKeyOrResource()));
             out.printf("%-7s %-" + Math.max(width, 1) + "s  %-10s %s%s%n", route.method(), root + route.path(),
                     route.integration().awsType(), target(route.integration()),
                     reason == null ? "" : "  (not served: " + reason + ")");

@@ -13,6 +13,7 @@ import dev.apigw.emulator.FunctionDefinition;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.GatewayServer;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,6 +74,10 @@ final class StartCommand implements Callable<Integer> {
             builder.host(host);
         }
         if (port != null) {
+            if (port < 0 || port > 65535) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--port must be between 0 and 65535, was " + port);
+            }
             builder.port(port);
         }
         if (stage != null) {

@@ -16,15 +16,16 @@ import dev.apigw.lambda.java.JavaHandlerFunction;
 /**
  * Turns the configured function definitions into {@link LambdaFunction}s once, at startup: handler classes are
  * loaded through one class loader per distinct classpath, handler instances are adapted. Every function the API
- * calls must be defined; all that are missing or broken are reported together.
+ * calls must be defined; all that are missing or broken are reported together. Closing it stops the functions it
+ * created and releases their class loaders; functions the caller passed in as {@link LambdaFunction}s stay theirs.
  */
-public final class FunctionLoader {
+public final class FunctionLoader implements AutoCloseable {
     private final List<Path> sharedClasspath;
-    private final FunctionClassLoaders loaders;
+    private final FunctionClassLoaders loaders = new FunctionClassLoaders();
+    private final List<JavaHandlerFunction> created = new ArrayList<>();
 
-    public FunctionLoader(List<Path> sharedClasspath, FunctionClassLoaders loaders) {
+    public FunctionLoader(List<Path> sharedClasspath) {
         this.sharedClasspath = List.copyOf(sharedClasspath);
-        this.loaders = loaders;
     }
 
     public Map<String, LambdaFunction> load(List<String> required, Map<String, FunctionDefinition> definitions) {
@@ -59,7 +60,7 @@ public final class FunctionLoader {
             if (instance.timeout() != null) {
                 settings = settings.withTimeout(instance.timeout());
             }
-            return JavaHandlerFunction.forInstance(settings, instance.function());
+            return remember(JavaHandlerFunction.forInstance(settings, instance.function()));
         }
         if (definition instanceof FunctionDefinition.HandlerClass handler) {
             List<Path> classpath = new ArrayList<>(sharedClasspath);
@@ -67,8 +68,19 @@ public final class FunctionLoader {
             FunctionSettings settings = new FunctionSettings(name, handler.handler(), classpath,
                     handler.timeout() != null ? handler.timeout() : FunctionSettings.DEFAULT_TIMEOUT,
                     handler.memoryMb() != null ? handler.memoryMb() : FunctionSettings.DEFAULT_MEMORY_SIZE_MB);
-            return JavaHandlerFunction.load(settings, loaders);
+            return remember(JavaHandlerFunction.load(settings, loaders));
         }
         throw new IllegalStateException("unhandled function definition " + definition);
+    }
+
+    private JavaHandlerFunction remember(JavaHandlerFunction function) {
+        created.add(function);
+        return function;
+    }
+
+    @Override
+    public void close() {
+        created.forEach(JavaHandlerFunction::close);
+        loaders.close();
     }
 }

@@ -9,13 +9,12 @@ import dev.apigw.lambda.DeadlineExceededException;
 import dev.apigw.lambda.InvocationOptions;
 import dev.apigw.lambda.InvocationResult;
 import dev.apigw.lambda.LambdaFunction;
-import dev.apigw.lambda.java.JavaHandlerFunction;
 
 /**
  * The functions one gateway can call, by name: those it was started with, plus per-test stubs that take
  * precedence until {@link #clearStubs()}. Every call is recorded in {@link Invocations}.
  */
-public final class Functions implements AutoCloseable {
+public final class Functions {
     private final Map<String, LambdaFunction> registered;
     private final Map<String, LambdaFunction> stubs = new ConcurrentHashMap<>();
     private final Invocations invocations = new Invocations();
@@ -53,16 +52,6 @@ public final class Functions implements AutoCloseable {
             invocations.record(new RecordedInvocation(name, options.requestId(), event, null, null));
             throw e;
         }
-    }
-
-    /** Stops the worker threads of the Java handlers this gateway loaded. */
-    @Override
-    public void close() {
-        registered.values().forEach(function -> {
-            if (function instanceof JavaHandlerFunction java) {
-                java.close();
-            }
-        });
     }
 
     private Optional<LambdaFunction> lookup(String name) {

@@ -36,15 +36,8 @@ final class HttpProxyInvoker implements IntegrationInvoker {
             "upgrade", "te", "trailer", "transfer-encoding", "keep-alive", "proxy-authenticate", "proxy-authorization",
             "http2-settings");
 
-    /**
-     * API Gateway renames these backend headers instead of passing them on (AWS-REFERENCE 5.6), as it does the
-     * request id headers it sets itself, so a backend that is another API Gateway does not clash with this one.
-     */
-    private static final Set<String> REMAPPED =
-            Set.of("date", "server", "x-amzn-requestid", "x-amz-apigw-id", "apigw-requestid");
-
-    private static final Set<String> DROPPED_FROM_RESPONSE =
-            Set.of("connection", "content-length", "transfer-encoding", "keep-alive", "via");
+    /** HTTP_PROXY drops {@code Via} too (AWS-REFERENCE 5.6); the other transport headers go in HeaderRemapping. */
+    private static final Set<String> DROPPED_FROM_RESPONSE = Set.of("via");
 
     private final HttpClient client;
     private final UriTemplate uri;
@@ -78,11 +71,15 @@ final class HttpProxyInvoker implements IntegrationInvoker {
                         ? HttpRequest.BodyPublishers.ofByteArray(request.body())
                         : HttpRequest.BodyPublishers.noBody());
         for (Header header : request.headers().all()) {
-            if (!NOT_FORWARDED.contains(header.name().toLowerCase(Locale.ROOT))) {
+            String lower = header.name().toLowerCase(Locale.ROOT);
+            if (!NOT_FORWARDED.contains(lower) && !lower.equals("x-forwarded-for")) {
                 backendRequest.header(header.name(), header.value());
             }
         }
-        backendRequest.header("X-Forwarded-For", exchange.context().sourceIp());
+        // As a proxy does: the client's own X-Forwarded-For chain, then the address the gateway saw.
+        String forwardedFor = request.headers().first("X-Forwarded-For").map(chain -> chain + ", ").orElse("")
+                + exchange.context().sourceIp();
+        backendRequest.header("X-Forwarded-For", forwardedFor);
         try {
             HttpResponse<byte[]> response = client.send(backendRequest.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new GatewayResponse(response.statusCode(), responseHeaders(response), response.body());
@@ -135,8 +132,7 @@ final class HttpProxyInvoker implements IntegrationInvoker {
             if (lower.startsWith(":") || DROPPED_FROM_RESPONSE.contains(lower)) {
                 return;
             }
-            String outName = REMAPPED.contains(lower) ? "x-amzn-Remapped-" + name : name;
-            values.forEach(value -> headers.add(new Header(outName, value)));
+            values.forEach(value -> headers.add(new Header(name, value)));
         });
         return new Headers(headers);
     }

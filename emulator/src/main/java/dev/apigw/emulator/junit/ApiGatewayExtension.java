@@ -100,7 +100,10 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        start(context);
+        // JUnit calls beforeAll again for each @Nested class: they share the enclosing class's gateway.
+        if (running == null) {
+            start(context);
+        }
     }
 
     @Override

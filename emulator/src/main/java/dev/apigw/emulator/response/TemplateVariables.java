@@ -17,7 +17,9 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 public record TemplateVariables(
         Map<String, String> context, Map<String, String> stageVariables, Map<String, String> requestParameters) {
 
-    private static final Pattern REFERENCE = Pattern.compile("\\$(?:\\{)?(context|stageVariables)\\.([A-Za-z0-9_.]+)(?:})?");
+    /** {@code ${context.a.b}} or {@code $context.a.b} (a trailing dot is text, not part of the name). */
+    private static final Pattern REFERENCE = Pattern.compile(
+            "\\$\\{(context|stageVariables)\\.([\\w.]+)}|\\$(context|stageVariables)\\.(\\w+(?:\\.\\w+)*)");
 
     public TemplateVariables {
         context = Map.copyOf(context);
@@ -33,7 +35,9 @@ public record TemplateVariables(
         Matcher m = REFERENCE.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(lookup(m.group(1), m.group(2), error)));
+            String root = m.group(1) != null ? m.group(1) : m.group(3);
+            String name = m.group(1) != null ? m.group(2) : m.group(4);
+            m.appendReplacement(out, Matcher.quoteReplacement(lookup(root, name, error)));
         }
         m.appendTail(out);
         return out.toString();

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.server;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,22 +20,42 @@ import jakarta.servlet.http.HttpServletResponse;
  * raw query, header lines in order) and writes the {@link GatewayResponse} back. No gateway logic lives here.
  */
 public final class JavalinTransport implements Handler {
-    private final Gateway gateway;
+    /** Marks a request this transport answered, so Javalin's not-found fallback does not answer it again. */
+    private static final String ANSWERED = "apigw.answered";
 
-    public JavalinTransport(Gateway gateway) {
+    private final Gateway gateway;
+    private final long maxRequestBytes;
+
+    public JavalinTransport(Gateway gateway, long maxRequestBytes) {
         this.gateway = gateway;
+        this.maxRequestBytes = maxRequestBytes;
     }
 
     @Override
-    public void handle(Context ctx) {
-        write(ctx, gateway.handle(toRequest(ctx)));
+    public void handle(Context ctx) throws IOException {
+        ctx.attribute(ANSWERED, Boolean.TRUE);
+        HttpServletRequest req = ctx.req();
+        // Read at most one byte past the limit: a chunked body has no Content-Length to check up front.
+        byte[] body = req.getInputStream().readNBytes((int) maxRequestBytes + 1);
+        GatewayRequest request = toRequest(req, body.length > maxRequestBytes ? new byte[0] : body);
+        write(ctx, body.length > maxRequestBytes ? gateway.refuseTooLarge(request, maxRequestBytes)
+                : gateway.handle(request));
     }
 
-    static GatewayRequest toRequest(Context ctx) {
-        HttpServletRequest req = ctx.req();
+    /**
+     * For Javalin's 404 fallback: requests with methods Javalin does not route still reach the gateway; 404s that
+     * the gateway or apigw's own endpoints produced stay as they are.
+     */
+    public void handleUnanswered(Context ctx) throws IOException {
+        if (ctx.attribute(ANSWERED) == null && !ctx.path().startsWith(EmulatorRoutes.PREFIX + "/")) {
+            handle(ctx);
+        }
+    }
+
+    private static GatewayRequest toRequest(HttpServletRequest req, byte[] body) {
         String query = req.getQueryString();
         return new GatewayRequest(req.getMethod(), req.getRequestURI(), query == null ? "" : query, headers(req),
-                ctx.bodyAsBytes(), req.getRemoteAddr(), Instant.now());
+                body, req.getRemoteAddr(), Instant.now());
     }
 
     private static Headers headers(HttpServletRequest req) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line: exit codes, output and one-line errors (never a stack trace). */
 class MainTest {
@@ -78,6 +81,56 @@ class MainTest {
     }
 
     @Test
+    void port_out_of_range_is_a_usage_error_with_exit_2() {
+        assertThat(run("start", "--spec", REST_SPEC, "--port", "70000")).isEqualTo(2);
+        assertThat(err.toString()).contains("--port must be between 0 and 65535");
+    }
+
+    @Nested
+    class ProjectFileErrors {
+        @TempDir
+        Path dir;
+
+        private int runWith(String projectFile) throws Exception {
+            Path file = dir.resolve("apigw.yaml");
+            Files.writeString(file, projectFile);
+            return run("start", "--config", file.toString(), "--port", "0");
+        }
+
+        @Test
+        void empty_function_entry_names_the_setting() throws Exception {
+            assertThat(runWith("spec: x.yaml\nfunctions:\n  GetPet:\n")).isEqualTo(1);
+            assertThat(err.toString()).contains("setting 'functions.GetPet' is empty").doesNotContain("bug");
+        }
+
+        @Test
+        void unknown_setting_lists_the_known_ones() throws Exception {
+            assertThat(runWith("spec: x.yaml\nstages: dev\n")).isEqualTo(1);
+            assertThat(err.toString()).contains("unknown setting 'stages'").contains("stage");
+        }
+
+        @Test
+        void empty_file_means_no_settings() throws Exception {
+            assertThat(runWith("")).isEqualTo(1);
+            assertThat(err.toString()).contains("no API definition given").contains("--spec FILE");
+        }
+
+        @Test
+        void relative_paths_resolve_against_the_file() throws Exception {
+            Files.copy(Path.of(REST_SPEC).toAbsolutePath(), dir.resolve("api.yaml"));
+            assertThat(run("routes", "--config", writeProject("spec: api.yaml\nstage: beta\n").toString()))
+                    .isEqualTo(0);
+            assertThat(out.toString()).contains("/beta/echo");
+        }
+
+        private Path writeProject(String text) throws Exception {
+            Path file = dir.resolve("apigw.yaml");
+            Files.writeString(file, text);
+            return file;
+        }
+    }
+
+    @Test
     void unknown_option_is_a_usage_error_with_exit_2() {
         assertThat(run("start", "--nope")).isEqualTo(2);
         assertThat(err.toString()).contains("--nope").contains("--help");
@@ -114,6 +167,14 @@ class MainTest {
                 assertThat(run(args)).isEqualTo(1);
                 assertThat(err.toString()).contains("is in use").contains("--port 0");
             }
+        }
+
+        @Test
+        void a_host_that_cannot_be_bound_is_not_reported_as_a_busy_port() {
+            String[] args = concat(new String[] {"start", "--spec", REST_SPEC, "--host", "192.0.2.1", "--port", "0"},
+                    functions());
+            assertThat(run(args)).isEqualTo(1);
+            assertThat(err.toString()).contains("could not start the server on 192.0.2.1").doesNotContain("in use");
         }
 
         @Test

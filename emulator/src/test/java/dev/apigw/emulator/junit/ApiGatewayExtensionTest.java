@@ -11,6 +11,8 @@ import java.util.List;
 import dev.apigw.emulator.handlers.EchoHandler;
 import dev.apigw.emulator.handlers.ResultHandler;
 import dev.apigw.emulator.handlers.SlowHandler;
+import dev.apigw.lambda.LambdaFunction;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -68,6 +70,20 @@ class ApiGatewayExtensionTest {
     }
 
     @Test
+    void nested_classes_share_the_enclosing_class_gateway() {
+        PORTS.clear();
+
+        run(WithNested.class).assertStatistics(stats -> stats.started(2).succeeded(2));
+
+        assertThat(PORTS).hasSize(2).containsOnly(PORTS.get(0));
+    }
+
+    @Test
+    void a_lambda_function_given_by_the_test_outlives_each_gateway() {
+        run(SharedFunctionInstanceField.class).assertStatistics(stats -> stats.started(2).succeeded(2));
+    }
+
+    @Test
     void accessors_explain_when_the_gateway_is_not_running() {
         assertThatThrownBy(() -> base().port()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("@RegisterExtension");
@@ -114,6 +130,43 @@ class ApiGatewayExtensionTest {
         void second() throws Exception {
             callEcho(gateway);
             PORTS.add(gateway.port());
+        }
+    }
+
+    static class WithNested {
+        @RegisterExtension
+        static ApiGatewayExtension gateway = base();
+
+        @Test
+        void outer() throws Exception {
+            callEcho(gateway);
+            PORTS.add(gateway.port());
+        }
+
+        @Nested
+        class Inner {
+            @Test
+            void inner() throws Exception {
+                callEcho(gateway);
+                PORTS.add(gateway.port());
+            }
+        }
+    }
+
+    static class SharedFunctionInstanceField {
+        static final LambdaFunction ECHO = LambdaFunction.ofStream(new EchoHandler());
+
+        @RegisterExtension
+        ApiGatewayExtension gateway = base().withFunction("Echo", ECHO);
+
+        @Test
+        void first() throws Exception {
+            callEcho(gateway);
+        }
+
+        @Test
+        void second() throws Exception {
+            callEcho(gateway);
         }
     }
 
