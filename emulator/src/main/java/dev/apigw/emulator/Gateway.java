@@ -8,8 +8,10 @@ import dev.apigw.emulator.exchange.Exchange;
 import dev.apigw.emulator.exchange.RequestContext;
 import dev.apigw.emulator.exchange.RequestContexts;
 import dev.apigw.emulator.integration.FunctionLoader;
+import dev.apigw.emulator.integration.FunctionNames;
 import dev.apigw.emulator.integration.Functions;
 import dev.apigw.emulator.integration.Integrations;
+import dev.apigw.emulator.mapping.MappingTemplates;
 import dev.apigw.emulator.response.GatewayError;
 import dev.apigw.emulator.response.GatewayException;
 import dev.apigw.emulator.response.GatewayResponses;
@@ -79,10 +81,14 @@ public final class Gateway implements AutoCloseable {
         FunctionLoader loader = new FunctionLoader(config.classpath());
         try {
             Functions functions = new Functions(
-                    loader.load(Integrations.functionNames(api, config.stageVariables()), config.functions()));
+                    loader.load(FunctionNames.calledBy(api, config.stageVariables()), config.functions()));
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-            Integrations integrations = Integrations.compile(api, config.stageVariables(), functions, http);
+            Integrations integrations = Integrations.compile(api, config.stageVariables(), functions, http,
+                    new MappingTemplates());
+            if (!integrations.problems().isEmpty()) {
+                throw new GatewayStartupException(integrations.problems());
+            }
             RouteTable routes = RouteTable.forApi(api, stage);
             RequestContexts contexts = new RequestContexts(api.title(), stage, config.stageVariables(),
                     api.type() == ApiType.HTTP);
@@ -149,11 +155,6 @@ public final class Gateway implements AutoCloseable {
         return routes.entries();
     }
 
-    /** Routes whose integration apigw cannot serve yet, with the reason. */
-    public Map<String, String> notServed() {
-        return integrations.notServed();
-    }
-
     /** What each call of a function received and returned, oldest first. */
     public List<RecordedInvocation> invocations(String functionName) {
         return functions.invocations().of(functionName);
@@ -163,7 +164,7 @@ public final class Gateway implements AutoCloseable {
     public void stubFunction(String name, LambdaFunction function) {
         if (!functions.contains(name)) {
             throw new IllegalArgumentException("the API calls no function named " + name
-                    + "; functions it calls: " + Integrations.functionNames(api, stageVariables));
+                    + "; functions it calls: " + FunctionNames.calledBy(api, stageVariables));
         }
         functions.stub(name, function);
     }

@@ -199,11 +199,15 @@ class RestGatewayTest {
     }
 
     @Nested
-    class NotServed {
+    class LambdaCustomIntegration {
         @Test
-        void non_proxy_lambda_integrations_are_listed_and_answer_500() {
-            assertThat(gateway.notServed()).containsKey("GET /custom-lambda");
-            assertThat(get("/dev/custom-lambda").status()).isEqualTo(500);
+        void request_template_builds_the_payload_and_the_result_passes_through_the_default_response() {
+            GatewayResponse response = get("/dev/custom-lambda?id=7");
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.headers().first("Content-Type")).hasValue("application/json");
+            assertThat(gateway.invocations("Echo")).last()
+                    .satisfies(call -> assertThatJson(call.event()).isEqualTo("{\"id\": \"7\"}"));
         }
     }
 

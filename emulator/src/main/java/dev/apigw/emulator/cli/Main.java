@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "apigw", mixinStandardHelpOptions = true, version = "apigw 0.1.0",
         description = "A local emulator of Amazon API Gateway for Java developers.",
-        subcommands = {StartCommand.class, ValidateCommand.class, RoutesCommand.class})
+        subcommands = {StartCommand.class, ValidateCommand.class, RoutesCommand.class, RenderCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_PROBLEM = 1;

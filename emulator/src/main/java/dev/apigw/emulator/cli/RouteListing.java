@@ -2,8 +2,6 @@ package dev.apigw.emulator.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
-import dev.apigw.emulator.Gateway;
 import dev.apigw.emulator.routing.RouteEntry;
 import dev.apigw.model.Integration;
 
@@ -11,19 +9,11 @@ import dev.apigw.model.Integration;
 final class RouteListing {
     private RouteListing() {}
 
-    static void print(PrintWriter out, Gateway gateway, String root) {
-        print(out, gateway.routes(), gateway.notServed(), root);
-    }
-
-    static void print(PrintWriter out, List<RouteEntry> routes, Map<String, String> notServed, String root) {
+    static void print(PrintWriter out, List<RouteEntry> routes, String root) {
         int width = routes.stream().mapToInt(r -> root.length() + r.path().length()).max().orElse(0);
         for (RouteEntry route : routes) {
-            // Not-served routes are keyed "GET /pets" (REST method and resource) or by the HTTP API route key.
-            String reason = notServed.getOrDefault(route.method() + " " + route.routeKeyOrResource(),
-                    notServed.get(route.routeKeyOrResource()));
-            out.printf("%-7s %-" + Math.max(width, 1) + "s  %-10s %s%s%n", route.method(), root + route.path(),
-                    route.integration().awsType(), target(route.integration()),
-                    reason == null ? "" : "  (not served: " + reason + ")");
+            out.printf("%-7s %-" + Math.max(width, 1) + "s  %-10s %s%n", route.method(), root + route.path(),
+                    route.integration().awsType(), target(route.integration()));
         }
     }
 

@@ -1,11 +1,7 @@
 package dev.apigw.emulator.cli;
 
-import java.net.http.HttpClient;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import dev.apigw.emulator.GatewayConfig;
-import dev.apigw.emulator.integration.Functions;
-import dev.apigw.emulator.integration.Integrations;
 import dev.apigw.emulator.routing.RouteTable;
 import dev.apigw.model.Api;
 import picocli.CommandLine.Command;
@@ -35,10 +31,8 @@ final class RoutesCommand implements Callable<Integer> {
         }
         GatewayConfig config = specOptions.build(builder);
         Api api = config.spec().importApi(config.apiType()).orThrow();
-        Map<String, String> notServed = Integrations.compile(api, config.stageVariables(), new Functions(Map.of()),
-                HttpClient.newHttpClient()).notServed();
         RouteListing.print(spec.commandLine().getOut(), RouteTable.forApi(api, config.stageFor(api.type())).entries(),
-                notServed, "");
+                "");
         return Main.EXIT_OK;
     }
 }

@@ -60,7 +60,7 @@ final class StartCommand implements Callable<Integer> {
         GatewayConfig config = specOptions.build(applyFlags(specOptions.toBuilder()));
         PrintWriter out = spec.commandLine().getOut();
         try (GatewayServer server = GatewayServer.start(config)) {
-            RouteListing.print(out, server.gateway(), server.rootUri().toString());
+            RouteListing.print(out, server.gateway().routes(), server.rootUri().toString());
             out.println("apigw listening on " + server.rootUri());
             out.flush();
             shutdown.await();

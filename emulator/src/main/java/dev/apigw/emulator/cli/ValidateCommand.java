@@ -2,11 +2,13 @@ package dev.apigw.emulator.cli;
 
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.integration.Functions;
 import dev.apigw.emulator.integration.Integrations;
+import dev.apigw.emulator.mapping.MappingTemplates;
 import dev.apigw.importer.ImportResult;
 import dev.apigw.importer.Problem;
 import dev.apigw.importer.Severity;
@@ -32,14 +34,16 @@ final class ValidateCommand implements Callable<Integer> {
         for (Problem problem : result.problems()) {
             out.println(problem);
         }
-        if (result.api() != null) {
-            Map<String, String> notServed = Integrations.compile(result.api(), config.stageVariables(),
-                    new Functions(Map.of()), HttpClient.newHttpClient()).notServed();
-            notServed.forEach((route, reason) -> out.println("NOT SERVED " + route + ": " + reason));
-        }
         long errors = result.problems().stream().filter(p -> p.severity() == Severity.ERROR).count();
-        out.println(config.spec().name() + ": " + errors + " error(s), " + (result.problems().size() - errors)
-                + " warning(s)");
+        if (result.api() != null) {
+            // Templates and mappings are checked as the gateway compiles them at startup.
+            List<String> integrationProblems = Integrations.compile(result.api(), config.stageVariables(),
+                    new Functions(Map.of()), HttpClient.newHttpClient(), new MappingTemplates()).problems();
+            integrationProblems.forEach(problem -> out.println("ERROR " + problem));
+            errors += integrationProblems.size();
+        }
+        long warnings = result.problems().stream().filter(p -> p.severity() == Severity.WARNING).count();
+        out.println(config.spec().name() + ": " + errors + " error(s), " + warnings + " warning(s)");
         return errors > 0 ? Main.EXIT_PROBLEM : Main.EXIT_OK;
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  * space, {@code %2B} a plus), everything after {@code #} dropped, keys in first-seen order with every value in
  * order [S test_lambda_aws_proxy_integration]. Each event format then picks its own single-value view.
  */
-final class QueryString {
+public final class QueryString {
     private QueryString() {}
 
     /** The raw query string without {@code ?} and without any fragment. */
@@ -22,7 +22,7 @@ final class QueryString {
     }
 
     /** Decoded parameters, every value in order; empty when there are none. */
-    static Map<String, List<String>> parse(String rawQuery) {
+    public static Map<String, List<String>> parse(String rawQuery) {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         for (String pair : raw(rawQuery).split("&")) {
             if (pair.isEmpty()) {
@@ -43,7 +43,7 @@ final class QueryString {
      * Form-style decoding. Unlike {@link java.net.URLDecoder} a malformed escape such as {@code %zz} is kept as
      * written instead of failing the request.
      */
-    static String decode(String text) {
+    public static String decode(String text) {
         if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
             return text;
         }

@@ -1,6 +1,7 @@
 package dev.apigw.emulator.events;
 
 import java.io.IOException;
+import java.time.Instant;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.apigw.emulator.exchange.Exchange;
 import dev.apigw.emulator.exchange.RequestContext;
@@ -11,8 +12,13 @@ import dev.apigw.emulator.routing.MatchedRoute;
  * different key orders and identity blocks, each copied from real captures. Authorizer output is not written yet;
  * when it is, its {@code authorizer} block goes where the comments mark (AWS's position in real captures).
  */
-final class RequestContextV1 {
+public final class RequestContextV1 {
     private RequestContextV1() {}
+
+    /** {@code requestTime} in Common Log Format, as events and {@code $context.requestTime} show it. */
+    public static String requestTime(Instant time) {
+        return EventJson.clf(time);
+    }
 
     /**
      * REST order as real REST APIs send it (Lambda console / CloudWatch captures: resourceId, resourcePath,
@@ -112,7 +118,7 @@ final class RequestContextV1 {
     }
 
     /** {@code /stage/path}, raw, inner {@code //} kept; a doubled slash before the stage is ignored [S]. */
-    private static String stagePrefixedPath(Exchange exchange) {
+    public static String stagePrefixedPath(Exchange exchange) {
         String raw = exchange.request().rawPath();
         int start = 0;
         while (start + 1 < raw.length() && raw.charAt(start + 1) == '/') {

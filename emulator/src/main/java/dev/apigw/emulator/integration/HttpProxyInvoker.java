@@ -1,14 +1,15 @@
 package dev.apigw.emulator.integration;
 
-import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,11 +18,12 @@ import dev.apigw.emulator.GatewayRequest;
 import dev.apigw.emulator.GatewayResponse;
 import dev.apigw.emulator.Header;
 import dev.apigw.emulator.Headers;
+import dev.apigw.emulator.events.QueryString;
 import dev.apigw.emulator.exchange.Exchange;
+import dev.apigw.emulator.mapping.ContextVariable;
+import dev.apigw.emulator.mapping.HttpApiParameterMapping;
 import dev.apigw.emulator.response.GatewayError;
 import dev.apigw.emulator.response.GatewayException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code HTTP_PROXY}: the client request goes to the backend (method, headers, body and query string as sent;
@@ -29,8 +31,6 @@ import org.slf4j.LoggerFactory;
  * See https://docs.aws.amazon.com/apigateway/latest/developerguide/setup-http-integrations.html
  */
 final class HttpProxyInvoker implements IntegrationInvoker {
-    private static final Logger LOG = LoggerFactory.getLogger(HttpProxyInvoker.class);
-
     /** Hop-by-hop and transport headers the JDK client sets itself or refuses. */
     private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect",
             "upgrade", "te", "trailer", "transfer-encoding", "keep-alive", "proxy-authenticate", "proxy-authorization",
@@ -45,57 +45,68 @@ final class HttpProxyInvoker implements IntegrationInvoker {
     private final boolean forwardFullPath;
     private final String method;
     private final Duration timeout;
+    private final HttpApiParameterMapping.RequestMapping requestMapping;
 
     /**
      * @param placeholderSources uri placeholder → path parameter that fills it (from
      *     {@code integration.request.path.X = method.request.path.Y}, else the parameter of the same name)
      * @param forwardFullPath an HTTP API {@code $default} route passes the whole request path on
      * @param method the integration method; {@code ANY} forwards the client's method
+     * @param requestMapping HTTP API parameter mapping (empty on REST APIs)
      */
     HttpProxyInvoker(HttpClient client, UriTemplate uri, Map<String, String> placeholderSources,
-            boolean forwardFullPath, String method, Duration timeout) {
+            boolean forwardFullPath, String method, Duration timeout, HttpApiParameterMapping.RequestMapping requestMapping) {
         this.client = client;
         this.uri = uri;
         this.placeholderSources = Map.copyOf(placeholderSources);
         this.forwardFullPath = forwardFullPath;
         this.method = method;
         this.timeout = timeout;
+        this.requestMapping = requestMapping;
     }
 
     @Override
     public GatewayResponse invoke(Exchange exchange) {
         GatewayRequest request = exchange.request();
-        URI target = target(exchange);
+        Forwarded forwarded = forwarded(exchange);
+        URI target = target(exchange, forwarded);
         HttpRequest.Builder backendRequest = HttpRequest.newBuilder(target).timeout(timeout)
                 .method(method.equals("ANY") ? request.method() : method, request.hasBody()
                         ? HttpRequest.BodyPublishers.ofByteArray(request.body())
                         : HttpRequest.BodyPublishers.noBody());
-        for (Header header : request.headers().all()) {
-            String lower = header.name().toLowerCase(Locale.ROOT);
-            if (!NOT_FORWARDED.contains(lower) && !lower.equals("x-forwarded-for")) {
-                backendRequest.header(header.name(), header.value());
-            }
-        }
+        forwarded.headers().forEach((name, values) -> values.forEach(value -> backendRequest.header(name, value)));
         // As a proxy does: the client's own X-Forwarded-For chain, then the address the gateway saw.
         String forwardedFor = request.headers().first("X-Forwarded-For").map(chain -> chain + ", ").orElse("")
                 + exchange.context().sourceIp();
         backendRequest.header("X-Forwarded-For", forwardedFor);
-        try {
-            HttpResponse<byte[]> response = client.send(backendRequest.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new GatewayResponse(response.statusCode(), responseHeaders(response), response.body());
-        } catch (HttpTimeoutException e) {
-            throw new GatewayException(GatewayError.INTEGRATION_TIMEOUT, "backend " + target + " timed out");
-        } catch (IOException | IllegalArgumentException e) {
-            LOG.warn("[{}] Execution failed due to a network error communicating with {}: {}",
-                    exchange.context().requestId(), target, e.toString());
-            throw new GatewayException(GatewayError.INTEGRATION_FAILURE, "network error communicating with " + target);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GatewayException(GatewayError.INTEGRATION_FAILURE, "interrupted calling " + target);
-        }
+        HttpResponse<byte[]> response = BackendCall.send(client, backendRequest.build(), exchange.context().requestId());
+        return new GatewayResponse(response.statusCode(), responseHeaders(response), response.body());
     }
 
-    private URI target(Exchange exchange) {
+    /** What goes to the backend: the client's headers, query and path, changed by HTTP API parameter mapping. */
+    private record Forwarded(Map<String, List<String>> headers, String rawQuery, String path, boolean pathMapped) {}
+
+    private Forwarded forwarded(Exchange exchange) {
+        GatewayRequest request = exchange.request();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (Header header : request.headers().all()) {
+            String lower = header.name().toLowerCase(Locale.ROOT);
+            if (!NOT_FORWARDED.contains(lower) && !lower.equals("x-forwarded-for")) {
+                headers.computeIfAbsent(header.name(), n -> new ArrayList<>()).add(header.value());
+            }
+        }
+        String path = exchange.route().path();
+        if (requestMapping.isEmpty()) {
+            return new Forwarded(headers, request.rawQuery(), path, false);
+        }
+        HttpApiParameterMapping.RequestParts mapped = requestMapping.apply(new HttpApiParameterMapping.RequestParts(
+                headers, QueryString.parse(request.rawQuery()), path, exchange.route().pathParameters(),
+                new String(request.body(), StandardCharsets.UTF_8)),
+                name -> ContextVariable.of(exchange).lookup(name).orElse(null), stageVariables(exchange));
+        return new Forwarded(mapped.headers(), encode(mapped.querystring()), mapped.path(), !mapped.path().equals(path));
+    }
+
+    private URI target(Exchange exchange, Forwarded forwarded) {
         Map<String, String> values = new HashMap<>();
         placeholderSources.forEach((placeholder, parameter) -> {
             String value = exchange.route().pathParameters().get(parameter);
@@ -104,19 +115,36 @@ final class HttpProxyInvoker implements IntegrationInvoker {
             }
         });
         StringBuilder target = new StringBuilder(uri.expand(values));
-        if (forwardFullPath) {
+        if (forwarded.pathMapped()) {
+            // overwrite:path replaces the whole path of the integration URI [D http-api-parameter-mapping].
+            URI base = URI.create(target.toString());
+            target.setLength(0);
+            target.append(base.getScheme()).append("://").append(base.getRawAuthority()).append(forwarded.path());
+        } else if (forwardFullPath) {
             stripTrailingSlash(target);
-            target.append(exchange.route().path());
+            target.append(forwarded.path());
         }
-        String query = exchange.request().rawQuery();
-        if (!query.isEmpty()) {
-            target.append(target.indexOf("?") < 0 ? '?' : '&').append(query);
+        if (!forwarded.rawQuery().isEmpty()) {
+            target.append(target.indexOf("?") < 0 ? '?' : '&').append(forwarded.rawQuery());
         }
         try {
             return URI.create(target.toString());
         } catch (IllegalArgumentException e) {
             throw new GatewayException(GatewayError.INTEGRATION_FAILURE, "invalid endpoint uri " + target);
         }
+    }
+
+    private static String encode(Map<String, List<String>> query) {
+        StringBuilder out = new StringBuilder();
+        query.forEach((name, values) -> values.forEach(value -> out.append(out.length() == 0 ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8))));
+        return out.toString();
+    }
+
+    private static Map<String, String> stageVariables(Exchange exchange) {
+        Map<String, String> variables = exchange.context().stageVariables();
+        return variables == null ? Map.of() : variables;
     }
 
     private static void stripTrailingSlash(StringBuilder uri) {

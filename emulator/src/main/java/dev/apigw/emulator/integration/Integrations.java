@@ -6,15 +6,22 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import dev.apigw.emulator.events.ProxyEventV1;
 import dev.apigw.emulator.events.ProxyEventV2;
 import dev.apigw.emulator.events.ProxyResponseReader;
+import dev.apigw.emulator.mapping.HttpApiParameterMapping;
+import dev.apigw.emulator.mapping.MappingTemplates;
+import dev.apigw.emulator.mapping.ParameterMapping;
+import dev.apigw.emulator.mapping.PayloadConversion;
+import dev.apigw.emulator.mapping.TemplateException;
 import dev.apigw.emulator.response.GatewayError;
+import dev.apigw.emulator.response.GatewayException;
 import dev.apigw.model.Api;
-import dev.apigw.model.FunctionRef;
 import dev.apigw.model.HttpApi;
+import dev.apigw.model.HttpMethod;
 import dev.apigw.model.Integration;
 import dev.apigw.model.Method;
 import dev.apigw.model.PayloadFormatVersion;
@@ -23,43 +30,57 @@ import dev.apigw.model.RestApi;
 import dev.apigw.model.Route;
 
 /**
- * Compiles every integration of an API into its {@link IntegrationInvoker} once, at startup, so a request
- * never dispatches on the integration kind again. Integrations apigw cannot serve yet are listed by
- * {@link #notServed()} and answer 500, as a misconfigured integration does on AWS.
+ * Compiles every integration of an API into its {@link IntegrationInvoker} once, at startup — templates parsed,
+ * mappings checked, functions resolved — so a request never dispatches on the integration kind again. What cannot
+ * be compiled (a template that does not parse, a bad mapping) is listed by {@link #problems()} with its location.
  */
 public final class Integrations {
     private static final String METHOD_REQUEST_PATH = "method.request.path.";
     private static final String INTEGRATION_REQUEST_PATH = "integration.request.path.";
 
     private final Map<Integration, IntegrationInvoker> invokers = new IdentityHashMap<>();
-    private final Map<String, String> notServed = new LinkedHashMap<>();
+    private final List<String> problems = new ArrayList<>();
     private final Map<String, String> stageVariables;
     private final Functions functions;
     private final HttpClient httpClient;
+    private final MappingTemplates engine;
+    private final PayloadConversion conversion;
 
-    private Integrations(Map<String, String> stageVariables, Functions functions, HttpClient httpClient) {
+    private Integrations(Map<String, String> stageVariables, Functions functions, HttpClient httpClient,
+            MappingTemplates engine, PayloadConversion conversion) {
         this.stageVariables = stageVariables;
         this.functions = functions;
         this.httpClient = httpClient;
+        this.engine = engine;
+        this.conversion = conversion;
     }
 
-    public static Integrations compile(Api api, Map<String, String> stageVariables, Functions functions, HttpClient http) {
-        Integrations integrations = new Integrations(stageVariables, functions, http);
+    public static Integrations compile(Api api, Map<String, String> stageVariables, Functions functions,
+            HttpClient http, MappingTemplates engine) {
+        Integrations integrations = new Integrations(stageVariables, functions, http, engine,
+                new PayloadConversion(api instanceof RestApi rest ? rest.binaryMediaTypes() : List.of()));
         if (api instanceof RestApi rest) {
             for (Resource resource : rest.resources()) {
                 for (Method method : resource.methods().values()) {
-                    String where = method.httpMethod() + " " + resource.path();
-                    integrations.add(where, method.integration(), false, false);
+                    integrations.add(location(resource.path().text(), method.httpMethod()), method.integration(),
+                            method.responses().keySet(), false, false);
                 }
             }
         } else if (api instanceof HttpApi httpApi) {
             for (Route route : httpApi.routes()) {
-                integrations.add(route.key().toString(), route.integration(), true, route.key().isDefault());
+                String location = route.key().isDefault() ? location("/$default", HttpMethod.ANY)
+                        : location(route.key().path().text(), route.key().method());
+                integrations.add(location, route.integration(), Set.of(), true, route.key().isDefault());
             }
         } else {
             throw new IllegalStateException("unhandled API kind " + api);
         }
         return integrations;
+    }
+
+    private static String location(String path, HttpMethod method) {
+        String operation = method == HttpMethod.ANY ? "x-amazon-apigateway-any-method" : method.name().toLowerCase(Locale.ROOT);
+        return "paths." + path + "." + operation + ".x-amazon-apigateway-integration";
     }
 
     /** The invoker compiled for an integration of this API. */
@@ -71,32 +92,56 @@ public final class Integrations {
         return invoker;
     }
 
-    /** Route description ({@code GET /pets}) → why it is not served. */
-    public Map<String, String> notServed() {
-        return Map.copyOf(notServed);
+    /** Integrations that could not be compiled: one line each, with the location in the spec and the fix. */
+    public List<String> problems() {
+        return List.copyOf(problems);
     }
 
-    private void add(String where, Integration integration, boolean httpApi, boolean defaultRoute) {
-        invokers.put(integration, compile(where, integration, httpApi, defaultRoute));
+    private void add(String location, Integration integration, Set<String> methodStatuses, boolean httpApi,
+            boolean defaultRoute) {
+        IntegrationInvoker invoker;
+        try {
+            invoker = compile(location, integration, methodStatuses, httpApi, defaultRoute);
+            if (httpApi && !integration.options().httpResponseParameters().isEmpty()) {
+                invoker = new HttpApiResponseMapping(invoker, HttpApiParameterMapping.compileResponse(
+                        integration.options().httpResponseParameters(), location + ".responseParameters"));
+            }
+        } catch (TemplateException | IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            invoker = exchange -> {
+                throw new GatewayException(GatewayError.API_CONFIGURATION_ERROR, e.getMessage());
+            };
+        }
+        invokers.put(integration, invoker);
     }
 
-    private IntegrationInvoker compile(String where, Integration integration, boolean httpApi, boolean defaultRoute) {
+    private IntegrationInvoker compile(String location, Integration integration, Set<String> methodStatuses,
+            boolean httpApi, boolean defaultRoute) {
         Duration timeout = Duration.ofMillis(integration.options().timeoutInMillis());
         if (integration instanceof Integration.LambdaProxy proxy) {
             return lambdaProxy(proxy, httpApi, timeout);
         }
         if (integration instanceof Integration.HttpProxy proxy) {
             UriTemplate uri = new UriTemplate(proxy.uri(), stageVariables);
-            return new HttpProxyInvoker(httpClient, uri, placeholderSources(uri, proxy.options().requestParameters()),
-                    httpApi && defaultRoute, proxy.httpMethod().name(), timeout);
+            Map<String, String> parameters = proxy.options().requestParameters();
+            return new HttpProxyInvoker(httpClient, uri, placeholderSources(uri, httpApi ? Map.of() : parameters),
+                    httpApi && defaultRoute, proxy.httpMethod().name(), timeout,
+                    HttpApiParameterMapping.compileRequest(httpApi ? parameters : Map.of(),
+                            location + ".requestParameters"));
         }
-        if (integration instanceof Integration.Mock mock) {
-            Optional<String> unsupported = MockInvoker.unsupportedReason(mock.options());
-            return unsupported.isPresent() ? notServed(where, "MOCK integration: " + unsupported.get())
-                    : new MockInvoker(mock.options());
+        NonProxyParts parts = NonProxyParts.compile(integration.options(), integration instanceof Integration.Lambda
+                ? ParameterMapping.MappedIntegration.AWS : ParameterMapping.MappedIntegration.HTTP,
+                methodStatuses, engine, conversion, location);
+        if (integration instanceof Integration.Mock) {
+            return new MockInvoker(engine, parts.requestTemplates(), parts.responses());
         }
-        if (integration instanceof Integration.Lambda || integration instanceof Integration.Http) {
-            return notServed(where, integration.awsType() + " (non-proxy) integration: mapping templates are not served yet");
+        if (integration instanceof Integration.Lambda lambda) {
+            return new LambdaInvoker(FunctionNames.of(lambda.function(), stageVariables), functions, timeout, engine,
+                    parts);
+        }
+        if (integration instanceof Integration.Http http) {
+            return new HttpInvoker(httpClient, new UriTemplate(http.uri(), stageVariables), http.httpMethod().name(),
+                    timeout, engine, parts);
         }
         throw new IllegalStateException("unhandled integration kind " + integration);
     }
@@ -105,10 +150,12 @@ public final class Integrations {
         String method = proxy.options().httpMethod();
         if (!httpApi && method != null && !method.equalsIgnoreCase("POST")) {
             // Lambda is invoked with POST only; AWS fails such a method at run time with 500 Internal server error.
-            return new FailingInvoker(GatewayError.API_CONFIGURATION_ERROR,
-                    "AWS_PROXY integration httpMethod is " + method + "; Lambda integrations must use POST");
+            return exchange -> {
+                throw new GatewayException(GatewayError.API_CONFIGURATION_ERROR,
+                        "AWS_PROXY integration httpMethod is " + method + "; Lambda integrations must use POST");
+            };
         }
-        String name = functionName(proxy.function(), stageVariables);
+        String name = FunctionNames.of(proxy.function(), stageVariables);
         if (!httpApi) {
             return new LambdaProxyInvoker(name, functions, timeout, e -> ProxyEventV1.build(e, false),
                     ProxyResponseReader::readV1);
@@ -120,11 +167,6 @@ public final class Integrations {
         return new LambdaProxyInvoker(name, functions, timeout, ProxyEventV2::build, ProxyResponseReader::readV2);
     }
 
-    private IntegrationInvoker notServed(String where, String reason) {
-        notServed.put(where, reason);
-        return new FailingInvoker(GatewayError.API_CONFIGURATION_ERROR, where + " is not served: " + reason);
-    }
-
     /** {@code integration.request.path.X = method.request.path.Y} mappings fill uri placeholders; else same names. */
     private static Map<String, String> placeholderSources(UriTemplate uri, Map<String, String> requestParameters) {
         Map<String, String> sources = new LinkedHashMap<>();
@@ -134,30 +176,5 @@ public final class Integrations {
                     ? mapped.substring(METHOD_REQUEST_PATH.length()) : placeholder);
         }
         return sources;
-    }
-
-    /** The function a reference names; a name given as {@code ${stageVariables.x}} takes the stage's value. */
-    static String functionName(FunctionRef function, Map<String, String> stageVariables) {
-        return UriTemplate.substituteStageVariables(function.functionName(), stageVariables);
-    }
-
-    /** Names of every function the API's integrations call, with stage variables substituted. */
-    public static List<String> functionNames(Api api, Map<String, String> stageVariables) {
-        List<Integration> all = new ArrayList<>();
-        if (api instanceof RestApi rest) {
-            rest.resources().forEach(r -> all.addAll(r.methods().values().stream().map(Method::integration).toList()));
-        } else if (api instanceof HttpApi httpApi) {
-            httpApi.routes().forEach(r -> all.add(r.integration()));
-        }
-        List<String> names = new ArrayList<>();
-        for (Integration integration : all) {
-            FunctionRef function = integration instanceof Integration.LambdaProxy p ? p.function()
-                    : integration instanceof Integration.Lambda l ? l.function() : null;
-            String name = function == null ? null : functionName(function, stageVariables);
-            if (name != null && !names.contains(name)) {
-                names.add(name);
-            }
-        }
-        return names;
     }
 }

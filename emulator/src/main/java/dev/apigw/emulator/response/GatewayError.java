@@ -22,6 +22,12 @@ public enum GatewayError {
     /** A misconfigured method (e.g. a Lambda proxy integration with httpMethod GET). */
     API_CONFIGURATION_ERROR(GatewayResponseType.API_CONFIGURATION_ERROR, 500, "Internal server error", true,
             "InternalServerErrorException", 500, "Internal Server Error"),
+    /** No request template matches the request's Content-Type and passthrough is not allowed (AWS-REFERENCE 5.1). */
+    UNSUPPORTED_MEDIA_TYPE(GatewayResponseType.UNSUPPORTED_MEDIA_TYPE, 415, "Unsupported Media Type", false,
+            "BadRequestException", 415, "Unsupported Media Type"),
+    /** A parameter mapping reads the body as JSON and it is not JSON (AWS-REFERENCE 5.4). */
+    INVALID_JSON_BODY(GatewayResponseType.BAD_REQUEST_BODY, 400, "Invalid JSON in request body", false,
+            "BadRequestException", 400, "Bad Request"),
     /** The last resort when apigw itself fails: the client still gets AWS's generic 500. */
     INTERNAL_ERROR(GatewayResponseType.DEFAULT_5XX, 500, "Internal server error", true,
             "InternalServerErrorException", 500, "Internal Server Error");

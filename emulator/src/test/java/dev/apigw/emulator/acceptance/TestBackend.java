@@ -23,11 +23,20 @@ final class TestBackend implements AutoCloseable {
             byte[] answer = ("backend saw " + exchange.getRequestURI()).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("X-Backend", "yes");
             exchange.getResponseHeaders().add("Content-Type", "text/plain");
-            exchange.sendResponseHeaders(207, answer.length);
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().contains("/missing") ? 404 : 207,
+                    answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
         server.start();
+    }
+
+    static TestBackend start() {
+        try {
+            return new TestBackend();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the test backend", e);
+        }
     }
 
     String url() {

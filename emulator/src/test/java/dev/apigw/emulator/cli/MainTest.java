@@ -49,9 +49,17 @@ class MainTest {
     @Nested
     class Validate {
         @Test
-        void valid_spec_exits_0_and_lists_routes_not_served() {
+        void valid_spec_exits_0() {
             assertThat(run("validate", "--spec", REST_SPEC)).isEqualTo(0);
-            assertThat(out.toString()).contains("0 error(s)").contains("NOT SERVED GET /custom-lambda");
+            assertThat(out.toString()).contains("0 error(s)");
+        }
+
+        @Test
+        void a_template_that_does_not_parse_is_an_error_with_its_location() {
+            assertThat(run("validate", "--spec", "src/test/resources/specs/broken-template.yaml")).isEqualTo(1);
+            assertThat(out.toString())
+                    .contains("paths./pets.get.x-amazon-apigateway-integration.requestTemplates.application/json")
+                    .contains("line 2").contains("1 error(s)");
         }
 
         @Test

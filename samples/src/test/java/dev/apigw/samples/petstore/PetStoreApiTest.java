@@ -28,6 +28,7 @@ class PetStoreApiTest {
             .withFunction("ListPets", new ListPetsHandler())
             .withFunction("GetPet", new GetPetHandler())
             .withFunction("CreatePet", new CreatePetHandler())
+            .withFunction("PetSummary", new PetSummaryHandler())
             .withStageVariable("legacyBaseUrl", "http://127.0.0.1:" + LEGACY.getAddress().getPort());
 
     @Test
@@ -80,7 +81,7 @@ class PetStoreApiTest {
                 .send(HttpRequest.newBuilder(gateway.uri("/health")).build(), BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"status\": \"ok\"}");
+        assertThat(response.body()).isEqualTo("{\"status\": \"ok\", \"stage\": \"dev\"}");
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
     }
 
@@ -90,7 +91,39 @@ class PetStoreApiTest {
                 .send(HttpRequest.newBuilder(gateway.uri("/legacy/orders/12?full=true")).build(), BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("legacy GET /orders/12?full=true");
+        assertThatJson(response.body()).node("saw").isEqualTo("GET /orders/12?full=true");
+    }
+
+    @Test
+    void summary_is_a_lambda_custom_integration_shaped_by_templates() throws Exception {
+        HttpResponse<String> response = gateway.httpClient()
+                .send(HttpRequest.newBuilder(gateway.uri("/pets/1/summary")).build(), BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThatJson(response.body()).node("summary").isEqualTo("Rex is a dog with 4 legs");
+        assertThat(response.headers().firstValue("X-Pet-Type")).hasValue("dog");
+        assertThat(gateway.invocations("PetSummary")).singleElement()
+                .satisfies(call -> assertThatJson(call.event()).isEqualTo("{\"petId\":\"1\"}"));
+    }
+
+    @Test
+    void summary_of_an_unknown_pet_is_mapped_to_404_by_the_error_pattern() throws Exception {
+        HttpResponse<String> response = gateway.httpClient()
+                .send(HttpRequest.newBuilder(gateway.uri("/pets/999/summary")).build(), BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("{\"message\": \"Pet 999 not found\"}");
+    }
+
+    @Test
+    void status_is_an_http_integration_with_mapped_parameters() throws Exception {
+        HttpResponse<String> response = gateway.httpClient()
+                .send(HttpRequest.newBuilder(gateway.uri("/status")).build(), BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThatJson(response.body()).isEqualTo(
+                "{\"upstream\":{\"saw\":\"GET /health?stage=dev\",\"requestedBy\":\"apigw-petstore\"},\"stage\":\"dev\"}");
+        assertThat(response.headers().firstValue("X-Upstream-Type")).hasValue("application/json");
     }
 
     @AfterAll
@@ -102,8 +135,10 @@ class PetStoreApiTest {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
-                byte[] body = ("legacy " + exchange.getRequestMethod() + " " + exchange.getRequestURI())
+                byte[] body = ("{\"saw\":\"" + exchange.getRequestMethod() + " " + exchange.getRequestURI()
+                        + "\",\"requestedBy\":\"" + exchange.getRequestHeaders().getFirst("X-Requested-By") + "\"}")
                         .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();

@@ -1,0 +1,60 @@
+package dev.apigw.emulator.integration;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import dev.apigw.emulator.GatewayRequest;
+import dev.apigw.emulator.GatewayResponse;
+import dev.apigw.emulator.exchange.Exchange;
+import dev.apigw.emulator.mapping.MappingTemplates;
+import dev.apigw.emulator.mapping.Template;
+import dev.apigw.emulator.response.GatewayError;
+import dev.apigw.emulator.response.GatewayException;
+import dev.apigw.lambda.DeadlineExceededException;
+import dev.apigw.lambda.InvocationOptions;
+import dev.apigw.lambda.InvocationResult;
+
+/**
+ * {@code AWS} (non-proxy) to a Lambda function: the request template (or the passthrough body) is the function's
+ * payload; its result — or its error, matched by {@code errorMessage} — goes through the integration responses.
+ * See https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-custom-integrations.html
+ */
+final class LambdaInvoker implements IntegrationInvoker {
+    /** A body-less request passed through reaches the function as {@code {}} [S TestApiGatewayHeaderRemapping]. */
+    private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
+
+    private final String functionName;
+    private final Functions functions;
+    private final Duration timeout;
+    private final MappingTemplates engine;
+    private final NonProxyParts parts;
+
+    LambdaInvoker(String functionName, Functions functions, Duration timeout, MappingTemplates engine,
+            NonProxyParts parts) {
+        this.functionName = functionName;
+        this.functions = functions;
+        this.timeout = timeout;
+        this.engine = engine;
+        this.parts = parts;
+    }
+
+    @Override
+    public GatewayResponse invoke(Exchange exchange) {
+        GatewayRequest request = exchange.request();
+        MappingState state = MappingState.of(engine, exchange);
+        Optional<Template> template = parts.requestTemplates().select(request);
+        byte[] payload = template.isEmpty() && !request.hasBody() ? EMPTY_OBJECT
+                : parts.requestBody().of(request, template, state);
+        InvocationResult result;
+        try {
+            result = functions.invoke(functionName, payload,
+                    new InvocationOptions(exchange.context().requestId(), functionName, timeout));
+        } catch (DeadlineExceededException e) {
+            throw new GatewayException(GatewayError.INTEGRATION_TIMEOUT, e.getMessage());
+        }
+        IntegrationOutput output = result instanceof InvocationResult.FunctionError error
+                ? IntegrationOutput.lambdaError(error.payload(), error.errorMessage())
+                : IntegrationOutput.lambdaResult(result.payload());
+        return parts.responses().respond(output, state, IntegrationResponses.accept(request));
+    }
+}
