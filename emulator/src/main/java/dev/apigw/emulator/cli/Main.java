@@ -9,7 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code apigw start|validate|routes}. Exit codes: 0 success, 1 the spec, a function or the server has a problem
+ * {@code apigw start|validate|routes|render}. Exit codes: 0 success, 1 the spec, a function or the server has a problem
  * (the message says which and how to fix it), 2 the command line itself is wrong.
  */
 @Command(name = "apigw", mixinStandardHelpOptions = true, version = "apigw 0.1.0",
