@@ -110,7 +110,7 @@ public final class Gateway implements AutoCloseable {
             response = deliverable(HeaderRemapping.apply(integrations.invokerFor(route.integration()).invoke(exchange)));
         } catch (GatewayException e) {
             LOG.debug("[{}] {}", requestId, e.getMessage());
-            response = gatewayResponses.render(e.error(), ErrorVariables.of(context, stage, request));
+            response = gatewayResponses.render(e.error(), e.clientMessage(), ErrorVariables.of(context, stage, request));
         } catch (RuntimeException e) {
             LOG.error("[{}] apigw failed serving {} {}", requestId, request.method(), request.rawPath(), e);
             response = gatewayResponses.render(GatewayError.INTERNAL_ERROR, ErrorVariables.of(context, stage, request));

@@ -1,8 +1,12 @@
 package dev.apigw.emulator.integration;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.apigw.emulator.GatewayRequest;
 import dev.apigw.emulator.GatewayResponse;
 import dev.apigw.emulator.exchange.Exchange;
@@ -22,6 +26,7 @@ import dev.apigw.lambda.InvocationResult;
 final class LambdaInvoker implements IntegrationInvoker {
     /** A body-less request passed through reaches the function as {@code {}} [S TestApiGatewayHeaderRemapping]. */
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final String functionName;
     private final Functions functions;
@@ -45,6 +50,7 @@ final class LambdaInvoker implements IntegrationInvoker {
         Optional<Template> template = parts.requestTemplates().select(request);
         byte[] payload = template.isEmpty() && !request.hasBody() ? EMPTY_OBJECT
                 : parts.requestBody().of(request, template, state);
+        requireJson(payload);
         InvocationResult result;
         try {
             result = functions.invoke(functionName, payload,
@@ -56,5 +62,18 @@ final class LambdaInvoker implements IntegrationInvoker {
                 ? IntegrationOutput.lambdaError(error.payload(), error.errorMessage())
                 : IntegrationOutput.lambdaResult(result.payload());
         return parts.responses().respond(output, state, IntegrationResponses.accept(request));
+    }
+
+    /** Lambda takes JSON; AWS refuses anything else before invoking, with the parser's reason [K serverless#2270]. */
+    private static void requireJson(byte[] payload) {
+        try (JsonParser parser = JSON.createParser(payload)) {
+            while (parser.nextToken() != null) {
+                parser.skipChildren();
+            }
+        } catch (IOException e) {
+            String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            throw new GatewayException(GatewayError.LAMBDA_PAYLOAD_NOT_JSON, "payload is not JSON: " + reason,
+                    GatewayError.LAMBDA_PAYLOAD_NOT_JSON.restMessage() + ": " + reason);
+        }
     }
 }

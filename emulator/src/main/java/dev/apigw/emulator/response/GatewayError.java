@@ -1,5 +1,6 @@
 package dev.apigw.emulator.response;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.apigw.model.GatewayResponseType;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +28,9 @@ public enum GatewayError {
             "BadRequestException", 415, "Unsupported Media Type"),
     /** A parameter mapping reads the body as JSON and it is not JSON (AWS-REFERENCE 5.4). */
     INVALID_JSON_BODY(GatewayResponseType.BAD_REQUEST_BODY, 400, "Invalid JSON in request body", false,
+            "BadRequestException", 400, "Bad Request"),
+    /** A Lambda custom integration's payload that is not JSON; the message gets the parser's reason appended. */
+    LAMBDA_PAYLOAD_NOT_JSON(GatewayResponseType.BAD_REQUEST_BODY, 400, "Could not parse request body into json", true,
             "BadRequestException", 400, "Bad Request"),
     /** The last resort when apigw itself fails: the client still gets AWS's generic 500. */
     INTERNAL_ERROR(GatewayResponseType.DEFAULT_5XX, 500, "Internal server error", true,
@@ -69,7 +73,13 @@ public enum GatewayError {
      * the gateway's own templates without ({@code {"message":"Missing Authentication Token"}}), as recorded on AWS.
      */
     public String restDefaultBody() {
-        return spacedBody ? "{\"message\": \"" + restMessage + "\"}" : "{\"message\":\"" + restMessage + "\"}";
+        return restDefaultBody(restMessage);
+    }
+
+    /** As {@link #restDefaultBody()} with a message filled in per request. */
+    public String restDefaultBody(String message) {
+        String quoted = "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"";
+        return spacedBody ? "{\"message\": " + quoted + "}" : "{\"message\":" + quoted + "}";
     }
 
     public String httpApiBody() {

@@ -10,14 +10,30 @@ public final class GatewayException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final GatewayError error;
+    private final String clientMessage;
 
     /** @param detail for the log only; never shown to the client */
     public GatewayException(GatewayError error, String detail) {
+        this(error, detail, error.restMessage());
+    }
+
+    /**
+     * For the few errors whose message AWS fills in per request.
+     *
+     * @param clientMessage the message the client sees in place of the error's default one
+     */
+    public GatewayException(GatewayError error, String detail, String clientMessage) {
         super(error + ": " + detail, null, false, false);
         this.error = requireNonNull(error, "error");
+        this.clientMessage = requireNonNull(clientMessage, "clientMessage");
     }
 
     public GatewayError error() {
         return error;
+    }
+
+    /** {@code $context.error.message}: what the client is told. */
+    public String clientMessage() {
+        return clientMessage;
     }
 }

@@ -46,6 +46,11 @@ public final class GatewayResponses {
 
     /** The client response for an error; {@code variables} fill {@code $context.*} / {@code $stageVariables.*}. */
     public GatewayResponse render(GatewayError error, TemplateVariables variables) {
+        return render(error, error.restMessage(), variables);
+    }
+
+    /** As {@link #render(GatewayError, TemplateVariables)} with the message AWS filled in for this request. */
+    public GatewayResponse render(GatewayError error, String message, TemplateVariables variables) {
         if (httpApi) {
             return json(error.httpApiStatus(), error.httpApiBody(), List.of());
         }
@@ -55,7 +60,7 @@ public final class GatewayResponses {
             headers.add(new Header("x-amzn-ErrorType", error.errorType()));
         }
         if (custom == null) {
-            return json(error.restStatus(), error.restDefaultBody(), headers);
+            return json(error.restStatus(), error.restDefaultBody(message), headers);
         }
         int status = custom.statusCode() != null ? parseStatus(custom.statusCode(), error.restStatus()) : error.restStatus();
         custom.responseParameters().forEach((target, source) -> {
@@ -66,7 +71,7 @@ public final class GatewayResponses {
         String contentType = custom.responseTemplates().containsKey(JSON) || custom.responseTemplates().isEmpty()
                 ? JSON : custom.responseTemplates().keySet().iterator().next();
         String template = custom.responseTemplates().get(contentType);
-        String body = template == null ? error.restDefaultBody() : variables.render(template, error);
+        String body = template == null ? error.restDefaultBody(message) : variables.render(template, error, message);
         headers.add(0, new Header("Content-Type", contentType));
         return new GatewayResponse(status, new Headers(headers), body.getBytes(StandardCharsets.UTF_8));
     }

@@ -32,12 +32,16 @@ public record TemplateVariables(
     }
 
     String render(String template, GatewayError error) {
+        return render(template, error, error.restMessage());
+    }
+
+    String render(String template, GatewayError error, String message) {
         Matcher m = REFERENCE.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String root = m.group(1) != null ? m.group(1) : m.group(3);
             String name = m.group(1) != null ? m.group(2) : m.group(4);
-            m.appendReplacement(out, Matcher.quoteReplacement(lookup(root, name, error)));
+            m.appendReplacement(out, Matcher.quoteReplacement(lookup(root, name, error, message)));
         }
         m.appendTail(out);
         return out.toString();
@@ -57,13 +61,13 @@ public record TemplateVariables(
         return requestParameters.getOrDefault(source, "");
     }
 
-    private String lookup(String root, String name, GatewayError error) {
+    private String lookup(String root, String name, GatewayError error, String message) {
         if (root.equals("stageVariables")) {
             return stageVariables.getOrDefault(name, "");
         }
         return switch (name) {
-            case "error.message" -> error.restMessage();
-            case "error.messageString" -> "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(error.restMessage())) + "\"";
+            case "error.message" -> message;
+            case "error.messageString" -> "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"";
             case "error.responseType" -> error.responseType().name();
             default -> context.getOrDefault(name, "");
         };

@@ -85,9 +85,19 @@ class NonProxyAcceptanceTest {
         }
 
         @Test
+        void a_payload_that_is_not_json_is_refused_before_the_function_is_called() throws Exception {
+            int callsBefore = gateway.invocations("Raw").size();
+            HttpResponse<String> response = send(post("/echo-raw", "text/plain", "hello"));
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).startsWith("{\"message\": \"Could not parse request body into json: ");
+            assertThat(gateway.invocations("Raw")).hasSize(callsBefore);
+        }
+
+        @Test
         void matching_content_type_uses_its_template() throws Exception {
             assertThat(send(post("/echo-raw", "application/xml; charset=utf-8", "<a/>")).body())
-                    .isEqualTo("<order><a/></order>");
+                    .isEqualTo("{\"xml\": \"<a\\/>\"}");
         }
 
         @Test
