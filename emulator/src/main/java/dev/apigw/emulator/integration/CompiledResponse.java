@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import dev.apigw.emulator.GatewayResponse;
@@ -19,6 +20,7 @@ import dev.apigw.emulator.response.GatewayError;
 import dev.apigw.emulator.response.GatewayException;
 import dev.apigw.model.ContentHandling;
 import dev.apigw.model.IntegrationResponse;
+import dev.apigw.model.MethodResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,15 +29,20 @@ import org.jspecify.annotations.Nullable;
  * else {@code application/json}, else the first; with no template the integration's body passes through.
  *
  * @param pattern null for the default response (no or empty selection pattern)
+ * @param templates by content type; an empty template means "pass the body through", which is how AWS lets a
+ *     content type skip the others' templates (AWS-REFERENCE 5.2)
  */
-record CompiledResponse(int status, @Nullable Pattern pattern, Map<String, Template> templates,
+record CompiledResponse(int status, @Nullable Pattern pattern, Map<String, Optional<Template>> templates,
         ParameterMapping.ResponseMapping parameters, PayloadConversion conversion,
         @Nullable ContentHandling contentHandling) {
 
     private static final String JSON = "application/json";
 
-    static CompiledResponse compile(IntegrationResponse response, MappingTemplates engine,
-            PayloadConversion conversion, String location) {
+    static CompiledResponse compile(IntegrationResponse response, @Nullable MethodResponse methodResponse,
+            MappingTemplates engine, PayloadConversion conversion, String location) {
+        if (methodResponse != null) {
+            requireDeclaredHeaders(response, methodResponse, location);
+        }
         int status;
         try {
             status = Integer.parseInt(response.statusCode().trim());
@@ -43,12 +50,25 @@ record CompiledResponse(int status, @Nullable Pattern pattern, Map<String, Templ
             throw new IllegalArgumentException(location + ".statusCode: '" + response.statusCode()
                     + "' is not a status code; use a number such as \"200\"", e);
         }
-        Map<String, Template> templates = new LinkedHashMap<>();
+        Map<String, Optional<Template>> templates = new LinkedHashMap<>();
         response.responseTemplates().forEach((type, text) -> templates.put(type.toLowerCase(Locale.ROOT),
-                engine.compile(text, location + ".responseTemplates." + type)));
+                text.isBlank() ? Optional.empty() : Optional.of(engine.compile(text, location + ".responseTemplates." + type))));
         return new CompiledResponse(status, pattern(response, location), templates,
                 ParameterMapping.compileResponse(response.responseParameters(), location + ".responseParameters"),
                 conversion, response.contentHandling());
+    }
+
+    /** AWS refuses a mapping to a header the method response does not declare ("Invalid mapping expression"). */
+    private static void requireDeclaredHeaders(IntegrationResponse response, MethodResponse methodResponse,
+            String location) {
+        for (String target : response.responseParameters().keySet()) {
+            if (target.startsWith("method.response.header.") && !methodResponse.headers().containsKey(target)) {
+                throw new IllegalArgumentException(location + ".responseParameters." + target + ": Invalid mapping "
+                        + "expression specified: the method response " + methodResponse.statusCode()
+                        + " does not declare the header; add it under responses." + methodResponse.statusCode()
+                        + ".headers");
+            }
+        }
     }
 
     private static @Nullable Pattern pattern(IntegrationResponse response, String location) {
@@ -69,7 +89,7 @@ record CompiledResponse(int status, @Nullable Pattern pattern, Map<String, Templ
         String type = templates.containsKey(accept) ? accept
                 : templates.containsKey(JSON) ? JSON
                 : templates.keySet().stream().findFirst().orElse(JSON);
-        Template template = templates.get(type);
+        Template template = templates.getOrDefault(type, Optional.empty()).orElse(null);
         String integrationType = output.headers().entrySet().stream()
                 .filter(e -> e.getKey().equalsIgnoreCase("Content-Type") && !e.getValue().isEmpty())
                 .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -96,6 +116,9 @@ record CompiledResponse(int status, @Nullable Pattern pattern, Map<String, Templ
     }
 
     private Map<String, String> mappedHeaders(IntegrationOutput output, MappingState state) {
+        if (parameters.isEmpty()) {
+            return Map.of();
+        }
         try {
             return parameters.apply(output.headers(), new String(output.body(), StandardCharsets.UTF_8),
                     name -> state.context().lookup(name).orElse(null), state.stageVariables());

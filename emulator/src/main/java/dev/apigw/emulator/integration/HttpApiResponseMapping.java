@@ -29,11 +29,12 @@ final class HttpApiResponseMapping implements IntegrationInvoker {
     public GatewayResponse invoke(Exchange exchange) {
         GatewayResponse response = integration.invoke(exchange);
         Map<String, String> stageVariables = exchange.context().stageVariables();
+        ContextVariable context = ContextVariable.of(exchange);
         HttpApiParameterMapping.ResponseParts mapped = mapping.apply(
                 new HttpApiParameterMapping.ResponseParts(response.status(),
                         IntegrationResponses.headersOf(response.headers())),
                 new String(response.body(), StandardCharsets.UTF_8),
-                name -> ContextVariable.of(exchange).lookup(name).orElse(null),
+                name -> context.lookup(name).orElse(null),
                 stageVariables == null ? Map.of() : stageVariables);
         List<Header> headers = new ArrayList<>();
         mapped.headers().forEach((name, values) -> values.forEach(value -> headers.add(new Header(name, value))));

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import dev.apigw.emulator.GatewayRequest;
 import dev.apigw.emulator.GatewayResponse;
 import dev.apigw.emulator.exchange.Exchange;
@@ -55,16 +56,22 @@ final class HttpInvoker implements IntegrationInvoker {
         HttpRequest.Builder backend = HttpRequest.newBuilder(target(mapped, state)).timeout(timeout)
                 .method(method.equals("ANY") ? request.method() : method, body.length == 0
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        Map<String, String> overrides = state.context().requestHeaderOverrides();
+        Map<String, String> overrides = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        overrides.putAll(state.context().requestHeaderOverrides());
         ParameterMapping.MappedIntegration rules = ParameterMapping.MappedIntegration.HTTP;
         mapped.header().forEach((name, values) -> {
             if (!overrides.containsKey(name) && !rules.drops(name)) {
-                values.forEach(value -> backend.header(name, value));
+                values.forEach(value -> BackendValues.add(backend, name, value));
             }
         });
         overrides.forEach((name, value) -> {
+            if (rules.rejects(name)) {
+                // Overriding a header API Gateway sets itself fails the request, as the same mapping would (5.6).
+                throw new GatewayException(GatewayError.API_CONFIGURATION_ERROR,
+                        "the request template overrides header " + name + ", which API Gateway sets itself");
+            }
             if (!rules.drops(name)) {
-                backend.header(name, value);
+                BackendValues.add(backend, name, value);
             }
         });
         // What API Gateway sends every HTTP integration (AWS-REFERENCE 5.6).
@@ -83,6 +90,9 @@ final class HttpInvoker implements IntegrationInvoker {
     }
 
     private IntegrationRequestParameters mapParameters(GatewayRequest request, MappingState state) {
+        if (parts.requestParameters().isEmpty()) {
+            return IntegrationRequestParameters.none();
+        }
         try {
             return parts.requestParameters().apply(state.parameters(), new String(request.body(), StandardCharsets.UTF_8),
                     name -> state.context().lookup(name).orElse(null), state.stageVariables());
@@ -92,8 +102,9 @@ final class HttpInvoker implements IntegrationInvoker {
     }
 
     private URI target(IntegrationRequestParameters mapped, MappingState state) {
-        Map<String, String> path = new LinkedHashMap<>(mapped.path());
-        path.putAll(state.context().requestPathOverrides());
+        Map<String, String> path = new LinkedHashMap<>();
+        mapped.path().forEach((name, value) -> path.put(name, BackendValues.pathValue(value)));
+        state.context().requestPathOverrides().forEach((name, value) -> path.put(name, BackendValues.pathValue(value)));
         Map<String, List<String>> query = new LinkedHashMap<>(mapped.querystring());
         state.context().requestQuerystringOverrides().forEach((name, value) -> query.put(name, List.of(value)));
         StringBuilder target = new StringBuilder(uri.expand(path));

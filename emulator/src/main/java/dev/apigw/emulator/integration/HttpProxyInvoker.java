@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import dev.apigw.emulator.GatewayRequest;
 import dev.apigw.emulator.GatewayResponse;
 import dev.apigw.emulator.Header;
@@ -22,6 +23,9 @@ import dev.apigw.emulator.events.QueryString;
 import dev.apigw.emulator.exchange.Exchange;
 import dev.apigw.emulator.mapping.ContextVariable;
 import dev.apigw.emulator.mapping.HttpApiParameterMapping;
+import dev.apigw.emulator.mapping.IntegrationRequestParameters;
+import dev.apigw.emulator.mapping.MethodRequestParameters;
+import dev.apigw.emulator.mapping.ParameterMapping;
 import dev.apigw.emulator.response.GatewayError;
 import dev.apigw.emulator.response.GatewayException;
 
@@ -46,6 +50,7 @@ final class HttpProxyInvoker implements IntegrationInvoker {
     private final String method;
     private final Duration timeout;
     private final HttpApiParameterMapping.RequestMapping requestMapping;
+    private final ParameterMapping.RequestMapping restMapping;
 
     /**
      * @param placeholderSources uri placeholder → path parameter that fills it (from
@@ -53,9 +58,11 @@ final class HttpProxyInvoker implements IntegrationInvoker {
      * @param forwardFullPath an HTTP API {@code $default} route passes the whole request path on
      * @param method the integration method; {@code ANY} forwards the client's method
      * @param requestMapping HTTP API parameter mapping (empty on REST APIs)
+     * @param restMapping REST {@code integration.request.header|querystring.*} mappings, added to what is forwarded
      */
     HttpProxyInvoker(HttpClient client, UriTemplate uri, Map<String, String> placeholderSources,
-            boolean forwardFullPath, String method, Duration timeout, HttpApiParameterMapping.RequestMapping requestMapping) {
+            boolean forwardFullPath, String method, Duration timeout, HttpApiParameterMapping.RequestMapping requestMapping,
+            ParameterMapping.RequestMapping restMapping) {
         this.client = client;
         this.uri = uri;
         this.placeholderSources = Map.copyOf(placeholderSources);
@@ -63,6 +70,7 @@ final class HttpProxyInvoker implements IntegrationInvoker {
         this.method = method;
         this.timeout = timeout;
         this.requestMapping = requestMapping;
+        this.restMapping = restMapping;
     }
 
     @Override
@@ -74,7 +82,8 @@ final class HttpProxyInvoker implements IntegrationInvoker {
                 .method(method.equals("ANY") ? request.method() : method, request.hasBody()
                         ? HttpRequest.BodyPublishers.ofByteArray(request.body())
                         : HttpRequest.BodyPublishers.noBody());
-        forwarded.headers().forEach((name, values) -> values.forEach(value -> backendRequest.header(name, value)));
+        forwarded.headers().forEach((name, values) ->
+                values.forEach(value -> BackendValues.add(backendRequest, name, value)));
         // As a proxy does: the client's own X-Forwarded-For chain, then the address the gateway saw.
         String forwardedFor = request.headers().first("X-Forwarded-For").map(chain -> chain + ", ").orElse("")
                 + exchange.context().sourceIp();
@@ -96,14 +105,39 @@ final class HttpProxyInvoker implements IntegrationInvoker {
             }
         }
         String path = exchange.route().path();
+        if (!restMapping.isEmpty()) {
+            return withRestMapping(exchange, headers);
+        }
         if (requestMapping.isEmpty()) {
             return new Forwarded(headers, request.rawQuery(), path, false);
         }
+        ContextVariable context = ContextVariable.of(exchange);
         HttpApiParameterMapping.RequestParts mapped = requestMapping.apply(new HttpApiParameterMapping.RequestParts(
                 headers, QueryString.parse(request.rawQuery()), path, exchange.route().pathParameters(),
                 new String(request.body(), StandardCharsets.UTF_8)),
-                name -> ContextVariable.of(exchange).lookup(name).orElse(null), stageVariables(exchange));
+                name -> context.lookup(name).orElse(null), stageVariables(exchange));
         return new Forwarded(mapped.headers(), encode(mapped.querystring()), mapped.path(), !mapped.path().equals(path));
+    }
+
+    /** REST HTTP_PROXY: mapped headers replace the client's of the same name, mapped query parameters are added. */
+    private Forwarded withRestMapping(Exchange exchange, Map<String, List<String>> clientHeaders) {
+        GatewayRequest request = exchange.request();
+        ContextVariable context = ContextVariable.of(exchange);
+        IntegrationRequestParameters mapped;
+        try {
+            mapped = restMapping.apply(MethodRequestParameters.of(request, exchange.route().pathParameters()),
+                    new String(request.body(), StandardCharsets.UTF_8), name -> context.lookup(name).orElse(null),
+                    stageVariables(exchange));
+        } catch (ParameterMapping.InvalidJsonBodyException e) {
+            throw new GatewayException(GatewayError.INVALID_JSON_BODY, e.getMessage());
+        }
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(clientHeaders);
+        headers.putAll(mapped.header());
+        Map<String, List<String>> query = new LinkedHashMap<>(QueryString.parse(request.rawQuery()));
+        query.putAll(mapped.querystring());
+        return new Forwarded(headers, mapped.querystring().isEmpty() ? request.rawQuery() : encode(query),
+                exchange.route().path(), false);
     }
 
     private URI target(Exchange exchange, Forwarded forwarded) {

@@ -16,6 +16,7 @@ import dev.apigw.emulator.mapping.PayloadConversion;
 import dev.apigw.emulator.response.GatewayError;
 import dev.apigw.emulator.response.GatewayException;
 import dev.apigw.model.IntegrationResponse;
+import dev.apigw.model.MethodResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,16 +39,17 @@ final class IntegrationResponses {
     }
 
     /**
-     * @param methodStatuses the method responses the method declares; when it declares some, a selected status
-     *     outside them is a 500, as on AWS (a method without declared responses is not checked)
+     * @param methodResponses the method responses the method declares, by status; when it declares some, a
+     *     selected status outside them is a 500, as on AWS (a method without declared responses is not checked)
      */
-    static IntegrationResponses compile(List<IntegrationResponse> responses, Set<String> methodStatuses,
+    static IntegrationResponses compile(List<IntegrationResponse> responses, Map<String, MethodResponse> methodResponses,
             MappingTemplates engine, PayloadConversion conversion, String location) {
         List<CompiledResponse> patterned = new ArrayList<>();
         CompiledResponse defaultResponse = null;
         for (IntegrationResponse response : responses) {
             String where = location + ".responses." + response.selectionPattern();
-            CompiledResponse compiled = CompiledResponse.compile(response, engine, conversion, where);
+            CompiledResponse compiled = CompiledResponse.compile(response, methodResponses.get(response.statusCode()),
+                    engine, conversion, where);
             if (compiled.pattern() == null) {
                 defaultResponse = compiled;
             } else {
@@ -55,7 +57,7 @@ final class IntegrationResponses {
             }
         }
         patterned.sort(Comparator.comparingInt(CompiledResponse::status));
-        return new IntegrationResponses(List.copyOf(patterned), defaultResponse, Set.copyOf(methodStatuses));
+        return new IntegrationResponses(List.copyOf(patterned), defaultResponse, Set.copyOf(methodResponses.keySet()));
     }
 
     /** Picks the integration response for what the integration produced. */

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import dev.apigw.emulator.events.ProxyEventV1;
 import dev.apigw.emulator.events.ProxyEventV2;
 import dev.apigw.emulator.events.ProxyResponseReader;
@@ -24,10 +23,12 @@ import dev.apigw.model.HttpApi;
 import dev.apigw.model.HttpMethod;
 import dev.apigw.model.Integration;
 import dev.apigw.model.Method;
+import dev.apigw.model.MethodResponse;
 import dev.apigw.model.PayloadFormatVersion;
 import dev.apigw.model.Resource;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.Route;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compiles every integration of an API into its {@link IntegrationInvoker} once, at startup — templates parsed,
@@ -63,14 +64,14 @@ public final class Integrations {
             for (Resource resource : rest.resources()) {
                 for (Method method : resource.methods().values()) {
                     integrations.add(location(resource.path().text(), method.httpMethod()), method.integration(),
-                            method.responses().keySet(), false, false);
+                            method.responses(), false, false);
                 }
             }
         } else if (api instanceof HttpApi httpApi) {
             for (Route route : httpApi.routes()) {
                 String location = route.key().isDefault() ? location("/$default", HttpMethod.ANY)
                         : location(route.key().path().text(), route.key().method());
-                integrations.add(location, route.integration(), Set.of(), true, route.key().isDefault());
+                integrations.add(location, route.integration(), Map.of(), true, route.key().isDefault());
             }
         } else {
             throw new IllegalStateException("unhandled API kind " + api);
@@ -97,11 +98,11 @@ public final class Integrations {
         return List.copyOf(problems);
     }
 
-    private void add(String location, Integration integration, Set<String> methodStatuses, boolean httpApi,
-            boolean defaultRoute) {
+    private void add(String location, Integration integration, Map<String, MethodResponse> methodResponses,
+            boolean httpApi, boolean defaultRoute) {
         IntegrationInvoker invoker;
         try {
-            invoker = compile(location, integration, methodStatuses, httpApi, defaultRoute);
+            invoker = compile(location, integration, methodResponses, httpApi, defaultRoute);
             if (httpApi && !integration.options().httpResponseParameters().isEmpty()) {
                 invoker = new HttpApiResponseMapping(invoker, HttpApiParameterMapping.compileResponse(
                         integration.options().httpResponseParameters(), location + ".responseParameters"));
@@ -115,8 +116,8 @@ public final class Integrations {
         invokers.put(integration, invoker);
     }
 
-    private IntegrationInvoker compile(String location, Integration integration, Set<String> methodStatuses,
-            boolean httpApi, boolean defaultRoute) {
+    private IntegrationInvoker compile(String location, Integration integration,
+            Map<String, MethodResponse> methodResponses, boolean httpApi, boolean defaultRoute) {
         Duration timeout = Duration.ofMillis(integration.options().timeoutInMillis());
         if (integration instanceof Integration.LambdaProxy proxy) {
             return lambdaProxy(proxy, httpApi, timeout);
@@ -127,15 +128,21 @@ public final class Integrations {
             return new HttpProxyInvoker(httpClient, uri, placeholderSources(uri, httpApi ? Map.of() : parameters),
                     httpApi && defaultRoute, proxy.httpMethod().name(), timeout,
                     HttpApiParameterMapping.compileRequest(httpApi ? parameters : Map.of(),
+                            location + ".requestParameters"),
+                    ParameterMapping.compileRequest(httpApi ? Map.of() : withoutPathMappings(parameters),
                             location + ".requestParameters"));
         }
         NonProxyParts parts = NonProxyParts.compile(integration.options(), integration instanceof Integration.Lambda
                 ? ParameterMapping.MappedIntegration.AWS : ParameterMapping.MappedIntegration.HTTP,
-                methodStatuses, engine, conversion, location);
+                methodResponses, engine, conversion, location);
         if (integration instanceof Integration.Mock) {
             return new MockInvoker(engine, parts.requestTemplates(), parts.responses());
         }
         if (integration instanceof Integration.Lambda lambda) {
+            IntegrationInvoker notPost = unlessPost(lambda.options().httpMethod(), "AWS");
+            if (notPost != null) {
+                return notPost;
+            }
             return new LambdaInvoker(FunctionNames.of(lambda.function(), stageVariables), functions, timeout, engine,
                     parts);
         }
@@ -147,13 +154,9 @@ public final class Integrations {
     }
 
     private IntegrationInvoker lambdaProxy(Integration.LambdaProxy proxy, boolean httpApi, Duration timeout) {
-        String method = proxy.options().httpMethod();
-        if (!httpApi && method != null && !method.equalsIgnoreCase("POST")) {
-            // Lambda is invoked with POST only; AWS fails such a method at run time with 500 Internal server error.
-            return exchange -> {
-                throw new GatewayException(GatewayError.API_CONFIGURATION_ERROR,
-                        "AWS_PROXY integration httpMethod is " + method + "; Lambda integrations must use POST");
-            };
+        IntegrationInvoker notPost = httpApi ? null : unlessPost(proxy.options().httpMethod(), "AWS_PROXY");
+        if (notPost != null) {
+            return notPost;
         }
         String name = FunctionNames.of(proxy.function(), stageVariables);
         if (!httpApi) {
@@ -165,6 +168,24 @@ public final class Integrations {
                     ProxyResponseReader::readV1);
         }
         return new LambdaProxyInvoker(name, functions, timeout, ProxyEventV2::build, ProxyResponseReader::readV2);
+    }
+
+    /** Lambda is invoked with POST only; AWS fails other methods at run time with 500 Internal server error. */
+    private static @Nullable IntegrationInvoker unlessPost(@Nullable String method, String type) {
+        if (method == null || method.equalsIgnoreCase("POST")) {
+            return null;
+        }
+        return exchange -> {
+            throw new GatewayException(GatewayError.API_CONFIGURATION_ERROR,
+                    type + " integration httpMethod is " + method + "; Lambda integrations must use POST");
+        };
+    }
+
+    /** Path mappings of an HTTP proxy fill URI placeholders (see placeholderSources), the rest is forwarded. */
+    private static Map<String, String> withoutPathMappings(Map<String, String> parameters) {
+        Map<String, String> rest = new LinkedHashMap<>(parameters);
+        rest.keySet().removeIf(key -> key.startsWith(INTEGRATION_REQUEST_PATH));
+        return rest;
     }
 
     /** {@code integration.request.path.X = method.request.path.Y} mappings fill uri placeholders; else same names. */

@@ -21,7 +21,7 @@ import dev.apigw.emulator.response.GatewayException;
  */
 final class MockInvoker implements IntegrationInvoker {
     /** AWS tolerates unquoted keys, e.g. CDK's CORS template {@code {statusCode: 200}} [S][L]. */
-    private static final Pattern STATUS_CODE = Pattern.compile("[\"']?statusCode[\"']?\\s*:\\s*\"?(\\d{3})\"?");
+    private static final Pattern STATUS_CODE = Pattern.compile("[\"']?statusCode[\"']?\\s*:\\s*\"?(\\d{3})(?!\\d)\"?");
     private static final byte[] NO_BODY = new byte[0];
 
     private final MappingTemplates engine;

@@ -69,6 +69,10 @@ public final class ContextVariable {
         root.put("requestTimeEpoch", context.requestTime().toEpochMilli());
         root.put("resourceId", route.resourceId());
         root.put("resourcePath", route.resourcePath());
+        if (route.routeKey() != null) {
+            // HTTP APIs name the matched route in $context.routeKey [D http-api-logging-variables].
+            root.put("routeKey", route.routeKey());
+        }
         root.put("stage", route.stage());
         return new ContextVariable(root);
     }

@@ -51,10 +51,10 @@ class HttpProxyAcceptanceTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(207);
-        assertThat(response.body()).isEqualTo("backend saw /api/pets/7?sort=asc");
+        assertThat(response.body()).isEqualTo("backend saw /api/pets/7?sort=asc&mapped=yes");
         assertThat(response.headers().firstValue("X-Backend")).hasValue("yes");
         assertThat(backend.received).last().isEqualTo(
-                new TestBackend.Received("PUT", "/api/pets/7?sort=asc", "passed", "{\"a\":1}"));
+                new TestBackend.Received("PUT", "/api/pets/7?sort=asc&mapped=yes", "passed", "{\"a\":1}"));
     }
 
     @Test

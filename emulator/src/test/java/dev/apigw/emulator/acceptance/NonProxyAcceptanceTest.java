@@ -132,6 +132,37 @@ class NonProxyAcceptanceTest {
     }
 
     @Nested
+    class Mapping {
+        @Test
+        void an_empty_response_template_passes_the_integration_body_through() throws Exception {
+            HttpResponse<String> json = send(post("/passthrough-template", "application/json", "{\"kept\":1}"));
+            HttpResponse<String> xml = send(post("/passthrough-template", "application/json", "{\"kept\":1}")
+                    .header("Accept", "application/xml"));
+
+            assertThat(json.body()).isEqualTo("{\"kept\":1}");
+            assertThat(xml.body()).isEqualTo("<wrapped/>");
+        }
+
+        @Test
+        void a_mapped_path_value_cannot_change_the_backend_path_or_query() throws Exception {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(gateway.uri("/lookup?p=a%2Fb%3Fz%3D1%20x")));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(BACKEND.received).last().satisfies(r -> assertThat(r.uri()).isEqualTo("/items/a/b%3Fz=1%20x"));
+        }
+
+        @Test
+        void a_mapped_header_value_the_client_made_unsendable_is_a_500_not_a_crash() throws Exception {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(gateway.uri("/lookup?p=x&h=bad%0Avalue")));
+            HttpResponse<String> next = send(HttpRequest.newBuilder(gateway.uri("/lookup?p=y&h=fine")));
+
+            assertThat(response.statusCode()).isEqualTo(500);
+            assertThat(response.body()).isEqualTo("{\"message\": \"Internal server error\"}");
+            assertThat(next.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Nested
     class Mock {
         @Test
         void cors_preflight_mock_answers_with_static_headers_and_request_data() throws Exception {

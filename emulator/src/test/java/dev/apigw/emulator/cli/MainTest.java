@@ -73,6 +73,13 @@ class MainTest {
         }
 
         @Test
+        void a_response_header_the_method_does_not_declare_is_an_error() {
+            assertThat(run("validate", "--spec", "src/test/resources/specs/undeclared-header.yaml")).isEqualTo(1);
+            assertThat(out.toString()).contains("method.response.header.X-Undeclared")
+                    .contains("Invalid mapping expression").contains("responses.200.headers");
+        }
+
+        @Test
         void missing_file_is_one_clear_line() {
             assertThat(run("validate", "--spec", "no/such/file.yaml")).isEqualTo(1);
             assertThat(out.toString() + err).contains("no/such/file.yaml").doesNotContain("\tat ");
