@@ -2,8 +2,10 @@ package dev.apigw.emulator;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import dev.apigw.emulator.exchange.Exchange;
 import dev.apigw.emulator.exchange.RequestContext;
 import dev.apigw.emulator.exchange.RequestContexts;
@@ -24,6 +26,9 @@ import dev.apigw.lambda.LambdaFunction;
 import dev.apigw.model.Api;
 import dev.apigw.model.ApiType;
 import dev.apigw.model.RestApi;
+import dev.apigw.model.WebSocketApi;
+import dev.apigw.emulator.websocket.WebSocketGateway;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +56,11 @@ public final class Gateway implements AutoCloseable {
     private final List<String> binaryMediaTypes;
     private final FunctionLoader loader;
     private final Map<String, String> stageVariables;
+    private final @Nullable WebSocketGateway webSocket;
 
     private Gateway(Api api, String stage, RouteTable routes, Integrations integrations, Functions functions,
-            RequestContexts contexts, FunctionLoader loader, Map<String, String> stageVariables) {
+            RequestContexts contexts, FunctionLoader loader, Map<String, String> stageVariables,
+            @Nullable WebSocketGateway webSocket) {
         this.api = api;
         this.stage = stage;
         this.routes = routes;
@@ -65,6 +72,7 @@ public final class Gateway implements AutoCloseable {
         this.binaryMediaTypes = api instanceof RestApi rest ? rest.binaryMediaTypes() : List.of();
         this.loader = loader;
         this.stageVariables = stageVariables;
+        this.webSocket = webSocket;
     }
 
     /**
@@ -86,13 +94,17 @@ public final class Gateway implements AutoCloseable {
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
             Integrations integrations = Integrations.compile(api, config.stageVariables(), functions, http,
                     new MappingTemplates());
-            if (!integrations.problems().isEmpty()) {
-                throw new GatewayStartupException(integrations.problems());
+            List<String> problems = new ArrayList<>(integrations.problems());
+            WebSocketGateway webSocket = api instanceof WebSocketApi ws
+                    ? WebSocketGateway.compile(ws, stage, config.stageVariables(), functions, problems) : null;
+            if (!problems.isEmpty()) {
+                throw new GatewayStartupException(problems);
             }
             RouteTable routes = RouteTable.forApi(api, stage);
             RequestContexts contexts = new RequestContexts(api.title(), stage, config.stageVariables(),
                     api.type() == ApiType.HTTP);
-            return new Gateway(api, stage, routes, integrations, functions, contexts, loader, config.stageVariables());
+            return new Gateway(api, stage, routes, integrations, functions, contexts, loader, config.stageVariables(),
+                    webSocket);
         } catch (RuntimeException e) {
             loader.close();
             throw e;
@@ -175,8 +187,24 @@ public final class Gateway implements AutoCloseable {
         loader.close();
     }
 
-    /** Forgets recorded invocations and per-test stubs; the API and its registered functions stay. */
+    /** The WebSocket side, for a WebSocket API. */
+    public Optional<WebSocketGateway> webSocket() {
+        return Optional.ofNullable(webSocket);
+    }
+
+    /** The API's id, as {@code requestContext.apiId} shows it. */
+    public String apiId() {
+        return contexts.apiId();
+    }
+
+    /**
+     * Forgets recorded invocations and per-test stubs, and closes WebSocket connections; the API and its registered
+     * functions stay.
+     */
     public void reset() {
+        if (webSocket != null) {
+            webSocket.connections().closeAll();
+        }
         functions.clearStubs();
         functions.invocations().clear();
     }

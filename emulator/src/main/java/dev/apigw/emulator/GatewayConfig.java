@@ -50,7 +50,8 @@ public record GatewayConfig(
         if (stage != null) {
             return stage;
         }
-        return type == ApiType.REST ? DEFAULT_REST_STAGE : DEFAULT_HTTP_STAGE;
+        // A WebSocket API, like a REST API, is always served under a stage: ws://host:port/{stage}.
+        return type == ApiType.HTTP ? DEFAULT_HTTP_STAGE : DEFAULT_REST_STAGE;
     }
 
     public static Builder builder() {

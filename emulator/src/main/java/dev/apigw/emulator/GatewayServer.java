@@ -3,10 +3,13 @@ package dev.apigw.emulator;
 import java.net.BindException;
 import java.net.URI;
 import dev.apigw.emulator.server.EmulatorRoutes;
+import dev.apigw.emulator.server.ConnectionsApi;
 import dev.apigw.emulator.server.JavalinTransport;
+import dev.apigw.emulator.server.WebSocketTransport;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import org.eclipse.jetty.http.UriCompliance;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +33,13 @@ public final class GatewayServer implements AutoCloseable {
     private final Gateway gateway;
     private final Javalin app;
     private final String host;
+    private final @Nullable WebSocketTransport webSockets;
 
-    private GatewayServer(Gateway gateway, Javalin app, String host) {
+    private GatewayServer(Gateway gateway, Javalin app, String host, @Nullable WebSocketTransport webSockets) {
         this.gateway = gateway;
         this.app = app;
         this.host = host;
+        this.webSockets = webSockets;
     }
 
     /** Creates the gateway from the config and serves it on {@code config.host():config.port()}. */
@@ -48,12 +53,17 @@ public final class GatewayServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.http.disableCompression();
             // AWS keeps '//' and encoded slashes in paths; Jetty's default compliance would reject them with 400.
+            WebSocketTransport.configure(config);
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setUriCompliance(UriCompliance.LEGACY);
                 http.setSendServerVersion(false);
             });
         });
         EmulatorRoutes.register(app);
+        WebSocketTransport webSockets = gateway.webSocket().map(ws -> {
+            ConnectionsApi.register(app, ws);
+            return WebSocketTransport.register(app, ws, gateway.apiId());
+        }).orElse(null);
         JavalinTransport transport = new JavalinTransport(gateway, MAX_REQUEST_BYTES);
         for (HandlerType method : HandlerType.getEntries()) {
             if (method.isHttpMethod()) {
@@ -73,7 +83,7 @@ public final class GatewayServer implements AutoCloseable {
             throw new GatewayStartupException("could not start the server on " + host + ":" + port + ": " + rootCause(e)
                     + "; check --host and --port", e);
         }
-        GatewayServer server = new GatewayServer(gateway, app, host);
+        GatewayServer server = new GatewayServer(gateway, app, host, webSockets);
         LOG.info("apigw serving {} on {}", gateway.api().title(), server.baseUri());
         return server;
     }
@@ -115,6 +125,11 @@ public final class GatewayServer implements AutoCloseable {
         return stage.equals(GatewayConfig.DEFAULT_HTTP_STAGE) ? rootUri() : URI.create(rootUri() + "/" + stage);
     }
 
+    /** {@code ws://host:port/{stage}} — where WebSocket clients connect. */
+    public URI webSocketUri() {
+        return URI.create(baseUri().toString().replaceFirst("^http", "ws"));
+    }
+
     /** {@code uri("/pets/7")} → the base URI plus the path. */
     public URI uri(String path) {
         String base = baseUri().toString();
@@ -123,6 +138,9 @@ public final class GatewayServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (webSockets != null) {
+            webSockets.close();
+        }
         app.stop();
         gateway.close();
     }

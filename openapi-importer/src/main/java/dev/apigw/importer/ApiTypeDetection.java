@@ -5,7 +5,8 @@ import dev.apigw.model.ApiType;
 import java.util.List;
 
 /**
- * Decides whether a document describes a REST API or an HTTP API when the caller does not say. Swagger 2.0 is
+ * Decides what kind of API a document describes when the caller does not say. A document with apigw's root
+ * {@code x-apigw-websocket} is a WebSocket API. Otherwise Swagger 2.0 is
  * always REST (HTTP APIs import OpenAPI 3 only). An OpenAPI 3 document is an HTTP API when it uses something only
  * HTTP APIs have: a {@code /$default} path, an integration with {@code payloadFormatVersion}, or the root
  * {@code x-amazon-apigateway-cors} / {@code x-amazon-apigateway-importexport-version}; otherwise it is REST.
@@ -19,6 +20,9 @@ final class ApiTypeDetection {
     private ApiTypeDetection() {}
 
     static ApiType detect(ParsedSpec spec) {
+        if (spec.root().has(ExtensionNames.WEBSOCKET)) {
+            return ApiType.WEBSOCKET;
+        }
         if (spec.isSwagger2()) {
             return ApiType.REST;
         }

@@ -1,5 +1,6 @@
 package dev.apigw.importer;
 
+import dev.apigw.importer.extensions.WebSocketExtension;
 import dev.apigw.model.ApiType;
 import java.util.List;
 import java.util.Map;
@@ -8,11 +9,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Warns about {@code x-amazon-apigateway-*} extensions that API Gateway would ignore: misspelt ones (with the
- * closest known name), and ones that belong to the other kind of API.
+ * closest known name), and ones that belong to another kind of API. Also checks apigw's own root extensions
+ * ({@code x-apigw-*}): {@code x-apigw-websocket} is read only for WebSocket APIs.
  */
 final class ExtensionNames {
 
     private static final String PREFIX = "x-amazon-apigateway-";
+    private static final String APIGW_PREFIX = "x-apigw-";
+    static final String WEBSOCKET = WebSocketExtension.NAME;
+    private static final Set<String> APIGW_ROOT = Set.of("websocket");
     private static final Set<String> ROOT_REST_ONLY = Set.of("api-key-source", "binary-media-types",
             "documentation", "endpoint-access-mode", "gateway-responses", "minimum-compression-size", "policy",
             "request-validator", "request-validators", "security-policy");
@@ -26,6 +31,19 @@ final class ExtensionNames {
 
     static void checkRoot(@Nullable Map<String, Object> extensions, ApiType apiType, Problems problems) {
         check(extensions, "", apiType, ROOT_REST_ONLY, ROOT_HTTP_ONLY, ROOT_BOTH, problems);
+        if (extensions == null) {
+            return;
+        }
+        for (String name : extensions.keySet()) {
+            if (name.equals(WEBSOCKET) && apiType != ApiType.WEBSOCKET) {
+                problems.warning(name, "`" + name + "` describes a WebSocket API: this " + label(apiType)
+                        + " API ignores it. Import the document as a WebSocket API (api type websocket) to use it.");
+            } else if (name.startsWith(APIGW_PREFIX) && !APIGW_ROOT.contains(name.substring(APIGW_PREFIX.length()))) {
+                String closest = closest(name.substring(APIGW_PREFIX.length()), List.of(APIGW_ROOT));
+                problems.warning(name, "unknown extension `" + name + "`: apigw ignores it. "
+                        + (closest == null ? "Check the spelling." : "Did you mean `" + APIGW_PREFIX + closest + "`?"));
+            }
+        }
     }
 
     static void checkOperation(OperationAt at, ApiType apiType, Problems problems) {
@@ -43,16 +61,29 @@ final class ExtensionNames {
                 continue;
             }
             String suffix = name.substring(PREFIX.length());
-            Set<String> otherKind = apiType == ApiType.REST ? httpOnly : restOnly;
-            if (otherKind.contains(suffix)) {
-                problems.warning(prefix + name, "`" + name + "` applies to " + (apiType == ApiType.REST ? "HTTP"
-                        : "REST") + " APIs only: this " + apiType + " API ignores it.");
-            } else if (!restOnly.contains(suffix) && !httpOnly.contains(suffix) && !both.contains(suffix)) {
-                String closest = closest(suffix, List.of(restOnly, httpOnly, both));
+            String onlyFor = restOnly.contains(suffix) ? "REST" : httpOnly.contains(suffix) ? "HTTP" : null;
+            boolean ignored = switch (apiType) {
+                case REST -> httpOnly.contains(suffix);
+                case HTTP -> restOnly.contains(suffix);
+                case WEBSOCKET -> onlyFor != null;
+            };
+            if (ignored) {
+                problems.warning(prefix + name, "`" + name + "` applies to " + onlyFor + " APIs only: this "
+                        + label(apiType) + " API ignores it.");
+            } else if (onlyFor == null && !both.contains(suffix)) {
+                // The root x-apigw-websocket is apigw's own: point there when the AWS prefix was used for it.
+                boolean apigw = prefix.isEmpty() && closest(suffix, List.of(APIGW_ROOT)) != null;
+                String closest = apigw ? null : closest(suffix, List.of(restOnly, httpOnly, both));
                 problems.warning(prefix + name, "unknown extension `" + name + "`: API Gateway ignores it. "
-                        + (closest == null ? "Check the spelling." : "Did you mean `" + PREFIX + closest + "`?"));
+                        + (apigw ? "Did you mean `" + WEBSOCKET + "`?"
+                                : closest == null ? "Check the spelling." : "Did you mean `" + PREFIX + closest + "`?"));
             }
         }
+    }
+
+    /** REST, HTTP or WebSocket, as in messages. */
+    static String label(ApiType apiType) {
+        return apiType == ApiType.WEBSOCKET ? "WebSocket" : apiType.name();
     }
 
     private static @Nullable String closest(String written, List<Set<String>> known) {

@@ -29,10 +29,12 @@ import org.jspecify.annotations.Nullable;
  * {@code ERROR} {@link Problem} with its location and source line, and the result then has no API. One import
  * reports every problem of the document.
  *
- * <p>What kind of API the document describes is decided by the {@code apiType} argument; without one, Swagger 2.0
- * is a REST API, and OpenAPI 3 is an HTTP API when it uses something only HTTP APIs have (a {@code /$default}
- * path, an integration with {@code payloadFormatVersion}, or {@code x-amazon-apigateway-cors}), a REST API
- * otherwise.
+ * <p>What kind of API the document describes is decided by the {@code apiType} argument; without one, a document
+ * with apigw's root {@code x-apigw-websocket} extension is a WebSocket API (AWS cannot import WebSocket APIs from
+ * OpenAPI; the extension holds the route selection expression and the routes, and {@code paths} are ignored),
+ * Swagger 2.0 is a REST API, and OpenAPI 3 is an HTTP API when it uses something only HTTP APIs have (a
+ * {@code /$default} path, an integration with {@code payloadFormatVersion}, or {@code x-amazon-apigateway-cors}),
+ * a REST API otherwise.
  *
  * <p>As with API Gateway's default {@code basepath=ignore}, the base path (Swagger 2.0 {@code basePath}, OpenAPI 3
  * {@code servers[].url} and its {@code basePath} variable) is ignored: resources are the document's paths as
@@ -113,16 +115,19 @@ public final class OpenApiImporter {
                     + " document as an HTTP API. Convert it to OpenAPI 3, or import it as a REST API.");
         }
         if (!spec.root().path("security").isEmpty()) {
-            problems.warning("security", "root-level security is not applied by API Gateway. Repeat it in each"
-                    + " operation's security.");
+            problems.warning("security", "root-level security is not applied by API Gateway. " + (type
+                    == ApiType.WEBSOCKET ? "Name the authorizer on the $connect route (authorizer: SCHEME)."
+                            : "Repeat it in each operation's security."));
         }
         String title = spec.openApi().getInfo() == null || spec.openApi().getInfo().getTitle() == null
                 ? sourceName
                 : spec.openApi().getInfo().getTitle();
         try {
-            return type == ApiType.REST
-                    ? RestApiReader.read(spec, title, problems)
-                    : HttpApiReader.read(spec, title, problems);
+            return switch (type) {
+                case REST -> RestApiReader.read(spec, title, problems);
+                case HTTP -> HttpApiReader.read(spec, title, problems);
+                case WEBSOCKET -> WebSocketApiReader.read(spec, title, problems);
+            };
         } catch (IllegalArgumentException e) {
             // A model record refused a value. Readers check values first, so this follows a reported error;
             // should one slip through, it still becomes a problem rather than an exception.

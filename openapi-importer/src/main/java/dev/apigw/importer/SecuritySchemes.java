@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +30,7 @@ final class SecuritySchemes {
     /** What an operation's security requirements amount to. */
     record Access(List<SecurityRequirement> security, boolean apiKeyRequired, boolean iam) {}
 
-    private record Scheme(boolean apiKey, boolean sigv4) {}
+    private record Scheme(boolean apiKey, boolean sigv4, boolean authorizer) {}
 
     private final Map<String, Scheme> schemes = new LinkedHashMap<>();
     private final Map<String, Authorizer> authorizers = new LinkedHashMap<>();
@@ -63,11 +65,28 @@ final class SecuritySchemes {
                 && API_KEY_HEADER.equalsIgnoreCase(scheme.getName())
                 && !extensions.get(AuthorizerExtension.NAME).isPresent();
         String authType = extensions.get(AuthorizerExtension.AUTH_TYPE).text(problems);
-        schemes.put(name, new Scheme(apiKey, SIGV4.equalsIgnoreCase(authType)));
+        schemes.put(name, new Scheme(apiKey, SIGV4.equalsIgnoreCase(authType),
+                extensions.get(AuthorizerExtension.NAME).isPresent()));
     }
 
     Map<String, Authorizer> authorizers() {
         return authorizers;
+    }
+
+    /** The names of all declared schemes, with or without an authorizer. */
+    Set<String> names() {
+        return schemes.keySet();
+    }
+
+    /** The schemes that carry {@code x-amazon-apigateway-authorizer}, whether it is valid or not. */
+    Set<String> withAuthorizer() {
+        return schemes.entrySet().stream().filter(e -> e.getValue().authorizer()).map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Where the schemes are declared ({@code components.securitySchemes} or {@code securityDefinitions}). */
+    String location() {
+        return location;
     }
 
     /**

@@ -7,9 +7,10 @@ import java.util.stream.Collectors;
 /** The kinds of API that apigw serves. */
 public enum ApiType {
     REST,
-    HTTP;
+    HTTP,
+    WEBSOCKET;
 
-    /** Parses {@code rest} or {@code http} (any case). */
+    /** Parses {@code rest}, {@code http} or {@code websocket} (any case). */
     public static ApiType fromSpec(String value) {
         for (ApiType type : values()) {
             if (type.name().equalsIgnoreCase(value.trim())) {

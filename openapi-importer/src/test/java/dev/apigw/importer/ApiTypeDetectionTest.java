@@ -32,7 +32,9 @@ class ApiTypeDetectionTest {
                 arguments("x-amazon-apigateway-cors", OPENAPI + "x-amazon-apigateway-cors: {allowOrigins: ['*']}\n"
                         + "paths: {}\n", ApiType.HTTP),
                 arguments("x-amazon-apigateway-importexport-version", OPENAPI
-                        + "x-amazon-apigateway-importexport-version: '1.0'\npaths: {}\n", ApiType.HTTP));
+                        + "x-amazon-apigateway-importexport-version: '1.0'\npaths: {}\n", ApiType.HTTP),
+                arguments("x-apigw-websocket", OPENAPI + "paths: {}\nx-apigw-websocket: {routeSelectionExpression:"
+                        + " $request.body.action, routes: {$default: {integration: {type: mock}}}}\n", ApiType.WEBSOCKET));
     }
 
     @ParameterizedTest(name = "{0} is {2}")

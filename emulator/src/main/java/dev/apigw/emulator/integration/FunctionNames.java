@@ -9,12 +9,13 @@ import dev.apigw.model.HttpApi;
 import dev.apigw.model.Integration;
 import dev.apigw.model.Method;
 import dev.apigw.model.RestApi;
+import dev.apigw.model.WebSocketApi;
 
 /** The functions an API calls, by name; a name written as {@code ${stageVariables.x}} takes the stage's value. */
 public final class FunctionNames {
     private FunctionNames() {}
 
-    static String of(FunctionRef function, Map<String, String> stageVariables) {
+    public static String of(FunctionRef function, Map<String, String> stageVariables) {
         return UriTemplate.substituteStageVariables(function.functionName(), stageVariables);
     }
 
@@ -25,6 +26,8 @@ public final class FunctionNames {
             rest.resources().forEach(r -> all.addAll(r.methods().values().stream().map(Method::integration).toList()));
         } else if (api instanceof HttpApi httpApi) {
             httpApi.routes().forEach(r -> all.add(r.integration()));
+        } else if (api instanceof WebSocketApi webSocket) {
+            webSocket.routes().stream().filter(r -> r.integration() != null).forEach(r -> all.add(r.integration()));
         }
         List<String> names = new ArrayList<>();
         for (Integration integration : all) {

@@ -28,6 +28,7 @@ import dev.apigw.model.PayloadFormatVersion;
 import dev.apigw.model.Resource;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.Route;
+import dev.apigw.model.WebSocketApi;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,7 +74,8 @@ public final class Integrations {
                         : location(route.key().path().text(), route.key().method());
                 integrations.add(location, route.integration(), Map.of(), true, route.key().isDefault());
             }
-        } else {
+        } else if (!(api instanceof WebSocketApi)) {
+            // WebSocket routes are compiled by the WebSocketGateway; they have no HTTP integration here.
             throw new IllegalStateException("unhandled API kind " + api);
         }
         return integrations;

@@ -12,6 +12,7 @@ import dev.apigw.emulator.Gateway;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.GatewayServer;
 import dev.apigw.emulator.RecordedInvocation;
+import dev.apigw.emulator.websocket.OpenConnection;
 import dev.apigw.lambda.LambdaFunction;
 import dev.apigw.model.ApiType;
 import org.jspecify.annotations.Nullable;
@@ -147,6 +148,16 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
     /** The API's base URL, with the stage segment where the API has one ({@code http://127.0.0.1:PORT/dev}). */
     public URI baseUri() {
         return running().server().baseUri();
+    }
+
+    /** {@code ws://127.0.0.1:PORT/{stage}} — where WebSocket clients connect (WebSocket APIs). */
+    public URI webSocketUri() {
+        return running().server().webSocketUri();
+    }
+
+    /** The open WebSocket connections, with the frames the gateway sent each (WebSocket APIs; reset per test). */
+    public List<OpenConnection> webSocketConnections() {
+        return gateway().webSocket().map(ws -> ws.connections().all()).orElse(List.of());
     }
 
     /** {@code uri("/pets/7")} → the base URL plus the path. */

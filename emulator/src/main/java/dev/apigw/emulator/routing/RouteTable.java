@@ -6,6 +6,7 @@ import dev.apigw.emulator.response.GatewayException;
 import dev.apigw.model.Api;
 import dev.apigw.model.HttpApi;
 import dev.apigw.model.RestApi;
+import dev.apigw.model.WebSocketApi;
 import java.util.List;
 
 /**
@@ -31,6 +32,8 @@ public interface RouteTable {
             return new RestRouteTable(rest, stage);
         } else if (api instanceof HttpApi http) {
             return new HttpRouteTable(http, stage);
+        } else if (api instanceof WebSocketApi) {
+            return NoHttpRoutes.INSTANCE;
         }
         throw new IllegalStateException("unhandled API kind " + api.getClass().getSimpleName());
     }

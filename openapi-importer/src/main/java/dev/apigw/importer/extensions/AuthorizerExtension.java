@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code x-amazon-apigateway-authorizer} (with {@code x-amazon-apigateway-authtype}) on a security scheme: a Lambda
  * ({@code token}, {@code request}), Cognito ({@code cognito_user_pools}, REST) or JWT ({@code jwt}, HTTP) authorizer.
+ * WebSocket APIs have {@code request} authorizers only.
  *
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-authorizer.html">
  *     x-amazon-apigateway-authorizer</a>
@@ -29,6 +30,7 @@ public final class AuthorizerExtension {
     private static final Set<AuthorizerType> REST_TYPES =
             Set.of(AuthorizerType.TOKEN, AuthorizerType.REQUEST, AuthorizerType.COGNITO_USER_POOLS);
     private static final Set<AuthorizerType> HTTP_TYPES = Set.of(AuthorizerType.REQUEST, AuthorizerType.JWT);
+    private static final Set<AuthorizerType> WEBSOCKET_TYPES = Set.of(AuthorizerType.REQUEST);
     private static final int DEFAULT_TTL_SECONDS = 300;
     private static final int MAX_TTL_SECONDS = 3600;
 
@@ -83,11 +85,19 @@ public final class AuthorizerExtension {
             return null;
         }
         AuthorizerType type = node.oneOf(problems, AuthorizerType::fromSpec, TYPES);
-        Set<AuthorizerType> supported = apiType == ApiType.REST ? REST_TYPES : HTTP_TYPES;
+        Set<AuthorizerType> supported = switch (apiType) {
+            case REST -> REST_TYPES;
+            case HTTP -> HTTP_TYPES;
+            case WEBSOCKET -> WEBSOCKET_TYPES;
+        };
         if (type != null && !supported.contains(type)) {
-            problems.error(node.location(), "type `" + node.text(problems) + "` is not available on "
-                    + apiType + " APIs, which have " + (apiType == ApiType.REST
-                            ? "token, request and cognito_user_pools" : "request and jwt") + " authorizers.");
+            String api = apiType == ApiType.WEBSOCKET ? "WebSocket" : apiType.name();
+            problems.error(node.location(), "type `" + node.text(problems) + "` is not available on " + api
+                    + " APIs, which have " + switch (apiType) {
+                        case REST -> "token, request and cognito_user_pools";
+                        case HTTP -> "request and jwt";
+                        case WEBSOCKET -> "request";
+                    } + " authorizers.");
             return null;
         }
         return type;

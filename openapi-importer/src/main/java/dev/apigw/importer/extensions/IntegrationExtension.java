@@ -8,14 +8,15 @@ import dev.apigw.model.FunctionRef;
 import dev.apigw.model.HttpMethod;
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationOptions;
-import dev.apigw.model.PayloadFormatVersion;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code x-amazon-apigateway-integration}: the integration of a REST API method or an HTTP API route. HTTP APIs may
- * instead {@code $ref} a reusable one under {@code components.x-amazon-apigateway-integrations}.
+ * {@code x-amazon-apigateway-integration}: the integration of a REST API method or an HTTP API route, and the
+ * {@code integration} of a WebSocket API route (which follows the REST rules, except that a Lambda integration's
+ * {@code httpMethod} defaults to POST). HTTP APIs may instead {@code $ref} a reusable one under
+ * {@code components.x-amazon-apigateway-integrations}.
  *
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-integration.html">
  *     x-amazon-apigateway-integration</a>
@@ -66,11 +67,13 @@ public final class IntegrationExtension {
                     + " not deployed. Use aws_proxy for a Lambda function or http_proxy for an HTTP backend.");
             return null;
         }
-        IntegrationOptions options = IntegrationSettings.read(node, apiType, problems);
+        boolean lambda = type == Type.AWS || type == Type.AWS_PROXY;
+        String defaultHttpMethod = lambda && apiType == ApiType.WEBSOCKET ? "POST" : null;
+        IntegrationOptions options = IntegrationSettings.read(node, apiType, defaultHttpMethod, problems);
         if (type == Type.MOCK) {
             return new Integration.Mock(options);
         }
-        return type == Type.AWS || type == Type.AWS_PROXY ? lambda(type, node, options) : http(type, node, options);
+        return lambda ? lambda(type, node, options) : http(type, node, options);
     }
 
     private @Nullable SpecNode dereference(SpecNode declared) {
@@ -124,7 +127,7 @@ public final class IntegrationExtension {
             return null;
         }
         FunctionRef function = FunctionRefs.resolve(uri.json(), uri.location(), problems);
-        if (apiType == ApiType.REST) {
+        if (apiType != ApiType.HTTP) {
             checkLambdaHttpMethod(node.get("httpMethod"));
         }
         if (function == null) {
@@ -132,37 +135,20 @@ public final class IntegrationExtension {
         }
         return type == Type.AWS
                 ? new Integration.Lambda(function, options)
-                : new Integration.LambdaProxy(function, payloadFormatVersion(node.get("payloadFormatVersion")), options);
+                : new Integration.LambdaProxy(function, IntegrationSettings.payloadFormatVersion(
+                        node.get("payloadFormatVersion"), apiType, problems), options);
     }
 
     private void checkLambdaHttpMethod(SpecNode node) {
         String method = node.text(problems);
-        if (method == null) {
+        if (method == null && apiType == ApiType.REST) {
             problems.error(node.location(), "missing httpMethod: API Gateway calls Lambda functions with POST."
                     + " Add httpMethod: POST.");
-        } else if (!method.equalsIgnoreCase("POST")) {
+        } else if (method != null && !method.equalsIgnoreCase("POST")) {
             problems.warning(node.location(), "httpMethod `" + method + "` on a Lambda integration: API Gateway"
                     + " calls Lambda with POST, and AWS answers every request with 500 Internal server error. Use"
                     + " httpMethod: POST.");
         }
-    }
-
-    /** REST APIs always send payload format 1.0; HTTP APIs require the field, and AWS's console picks 2.0. */
-    private PayloadFormatVersion payloadFormatVersion(SpecNode node) {
-        if (apiType == ApiType.REST) {
-            if (node.isPresent() && !"1.0".equals(node.text(problems))) {
-                problems.warning(node.location(), "payloadFormatVersion `" + node.text(problems) + "` is ignored:"
-                        + " REST APIs always send payload format 1.0. Remove it.");
-            }
-            return PayloadFormatVersion.V1_0;
-        }
-        if (!node.isPresent()) {
-            problems.warning(node.location(), "payloadFormatVersion is required by AWS; assuming 2.0. Add"
-                    + " payloadFormatVersion: \"2.0\" (or \"1.0\" for the REST-style event).");
-            return PayloadFormatVersion.V2_0;
-        }
-        PayloadFormatVersion version = node.oneOf(problems, PayloadFormatVersion::fromSpec, List.of("1.0", "2.0"));
-        return version == null ? PayloadFormatVersion.V2_0 : version;
     }
 
     private @Nullable Integration http(Type type, SpecNode node, IntegrationOptions options) {

@@ -6,8 +6,11 @@ import dev.apigw.model.ConnectionType;
 import dev.apigw.model.ContentHandling;
 import dev.apigw.model.IntegrationOptions;
 import dev.apigw.model.PassthroughBehavior;
+import dev.apigw.model.PayloadFormatVersion;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of {@code x-amazon-apigateway-integration} that every integration type carries, read completely
@@ -22,14 +25,16 @@ final class IntegrationSettings {
 
     private IntegrationSettings() {}
 
-    static IntegrationOptions read(SpecNode node, ApiType apiType, Problems problems) {
+    /** @param defaultHttpMethod the {@code httpMethod} when the document has none (null: none) */
+    static IntegrationOptions read(SpecNode node, ApiType apiType, @Nullable String defaultHttpMethod,
+            Problems problems) {
         String credentials = node.get("credentials").text(problems);
         ConnectionType connectionType = node.get("connectionType")
                 .oneOf(problems, ConnectionType::fromSpec, SpecNode.names(ConnectionType.values()));
         PassthroughBehavior passthrough = node.get("passthroughBehavior")
                 .oneOf(problems, PassthroughBehavior::fromSpec, SpecNode.names(PassthroughBehavior.values()));
         return new IntegrationOptions(
-                node.get("httpMethod").text(problems),
+                node.get("httpMethod").isPresent() ? node.get("httpMethod").text(problems) : defaultHttpMethod,
                 credentials == null ? null : AwsVariables.resolve(credentials),
                 connectionType == null ? ConnectionType.INTERNET : connectionType,
                 node.get("connectionId").text(problems),
@@ -46,12 +51,15 @@ final class IntegrationSettings {
                 node.get("tlsConfig").get("insecureSkipVerification").bool(problems, false));
     }
 
-    /** 50 ms to 29 s on REST APIs (more only after a quota increase), 50 ms to 30 s on HTTP APIs. */
+    /**
+     * 50 ms to 29 s on REST APIs (more only after a quota increase), 50 ms to 30 s on HTTP APIs, 50 ms to 29 s on
+     * WebSocket APIs.
+     */
     private static int timeoutInMillis(SpecNode node, ApiType apiType, Problems problems) {
         boolean rest = apiType == ApiType.REST;
-        int standard = rest
-                ? IntegrationOptions.DEFAULT_REST_TIMEOUT_MILLIS
-                : IntegrationOptions.DEFAULT_HTTP_TIMEOUT_MILLIS;
+        int standard = apiType == ApiType.HTTP
+                ? IntegrationOptions.DEFAULT_HTTP_TIMEOUT_MILLIS
+                : IntegrationOptions.DEFAULT_REST_TIMEOUT_MILLIS;
         Integer timeout = node.integer(problems);
         if (timeout == null) {
             return standard;
@@ -67,6 +75,28 @@ final class IntegrationSettings {
                     + " use at most " + standard + " otherwise.");
         }
         return timeout;
+    }
+
+    /**
+     * REST APIs always send payload format 1.0, and WebSocket APIs their own event (recorded as 1.0); HTTP APIs
+     * require the field, and AWS's console picks 2.0.
+     */
+    static PayloadFormatVersion payloadFormatVersion(SpecNode node, ApiType apiType, Problems problems) {
+        if (apiType != ApiType.HTTP) {
+            if (node.isPresent() && !"1.0".equals(node.text(problems))) {
+                problems.warning(node.location(), "payloadFormatVersion `" + node.text(problems) + "` is ignored: "
+                        + (apiType == ApiType.REST ? "REST APIs always send payload format 1.0"
+                                : "WebSocket APIs send their own event") + ". Remove it.");
+            }
+            return PayloadFormatVersion.V1_0;
+        }
+        if (!node.isPresent()) {
+            problems.warning(node.location(), "payloadFormatVersion is required by AWS; assuming 2.0. Add"
+                    + " payloadFormatVersion: \"2.0\" (or \"1.0\" for the REST-style event).");
+            return PayloadFormatVersion.V2_0;
+        }
+        PayloadFormatVersion version = node.oneOf(problems, PayloadFormatVersion::fromSpec, List.of("1.0", "2.0"));
+        return version == null ? PayloadFormatVersion.V2_0 : version;
     }
 
     /** HTTP APIs map response parameters per backend status code: {@code {"200": {"append:header.x": "..."}}}. */

@@ -1,0 +1,108 @@
+package dev.apigw.emulator.server;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import dev.apigw.emulator.websocket.ConnectionIds;
+import dev.apigw.emulator.websocket.WebSocketEvent;
+import dev.apigw.emulator.websocket.WebSocketGateway;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.websocket.WsContext;
+
+/**
+ * The WebSocket side of the transport: clients connect at {@code ws://host:port/{stage}}; the handshake waits for
+ * {@code $connect}; frames and closes go to the {@link WebSocketGateway}. AWS's limits apply: 32 KB frames and
+ * 128 KB messages (larger ones close the connection with 1009), text only (binary closes with 1003), 10 minutes idle,
+ * 2 hours at most (AWS-REFERENCE 3.6).
+ */
+public final class WebSocketTransport {
+    private static final String CONNECTION = "apigw.connection";
+    private static final Duration MAX_DURATION = Duration.ofHours(2);
+
+    private final WebSocketGateway gateway;
+    private final String apiId;
+    private final ScheduledExecutorService timers;
+
+    private WebSocketTransport(WebSocketGateway gateway, String apiId) {
+        this.gateway = gateway;
+        this.apiId = apiId;
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "apigw-websocket-timers");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The Jetty limits for WebSocket sessions, set before the server starts. */
+    public static void configure(io.javalin.config.JavalinConfig config) {
+        config.jetty.modifyWebSocketServletFactory(factory -> {
+            factory.setMaxFrameSize(32 * 1024);
+            factory.setMaxTextMessageSize(128 * 1024);
+            factory.setMaxBinaryMessageSize(128 * 1024);
+            factory.setIdleTimeout(Duration.ofMinutes(10));
+        });
+    }
+
+    public static WebSocketTransport register(Javalin app, WebSocketGateway gateway, String apiId) {
+        WebSocketTransport transport = new WebSocketTransport(gateway, apiId);
+        String path = "/" + gateway.stage();
+        app.wsBeforeUpgrade(path, transport::beforeUpgrade);
+        app.ws(path, ws -> {
+            ws.onConnect(ctx -> transport.opened(ctx));
+            ws.onMessage(ctx -> gateway.message(connectionId(ctx), ctx.message()));
+            ws.onBinaryMessage(ctx -> ctx.session.close(1003, "Binary frames are not supported"));
+            ws.onClose(ctx -> gateway.closed(connectionId(ctx), ctx.status(), ctx.reason() == null ? "" : ctx.reason()));
+        });
+        return transport;
+    }
+
+    private void beforeUpgrade(Context ctx) {
+        WebSocketEvent.Connection connection = new WebSocketEvent.Connection(ConnectionIds.connectionId(),
+                System.currentTimeMillis(), ctx.host() == null ? "localhost" : ctx.host(), gateway.stage(), apiId,
+                ctx.ip(), ctx.userAgent(), headers(ctx), ctx.queryParamMap());
+        WebSocketGateway.ConnectOutcome outcome = gateway.connect(connection);
+        if (!outcome.accepted()) {
+            // AWS refuses the upgrade: the client sees the status, no connection is made (AWS-REFERENCE 3.2).
+            throw new HttpResponseException(outcome.status(), "", Map.of());
+        }
+        if (outcome.subprotocol() != null) {
+            ctx.header("Sec-WebSocket-Protocol", outcome.subprotocol());
+        }
+        ctx.attribute(CONNECTION, connection);
+    }
+
+    private void opened(WsContext ctx) {
+        WebSocketEvent.Connection connection = ctx.attribute(CONNECTION);
+        ctx.attribute(CONNECTION, connection);
+        gateway.accept(connection, ctx.session);
+        timers.schedule(() -> {
+            if (ctx.session.isOpen()) {
+                ctx.session.close(1001, "Going away");
+            }
+        }, MAX_DURATION.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static String connectionId(WsContext ctx) {
+        WebSocketEvent.Connection connection = ctx.attribute(CONNECTION);
+        return connection == null ? "" : connection.connectionId();
+    }
+
+    private static Map<String, List<String>> headers(Context ctx) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : java.util.Collections.list(ctx.req().getHeaderNames())) {
+            headers.put(name, java.util.Collections.list(ctx.req().getHeaders(name)));
+        }
+        return headers;
+    }
+
+    public void close() {
+        timers.shutdownNow();
+        gateway.connections().closeAll();
+    }
+}
