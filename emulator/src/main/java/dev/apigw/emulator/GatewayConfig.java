@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param stage null = {@code dev} for REST APIs, {@code $default} for HTTP APIs
  * @param port 0 picks a free port
  * @param classpath where handler classes named by {@link FunctionDefinition.HandlerClass} are loaded from
+ * @param webSocketLimits frame, message, idle and duration limits of WebSocket APIs (AWS's by default)
  */
 public record GatewayConfig(
         SpecSource spec,
@@ -27,7 +28,8 @@ public record GatewayConfig(
         @Nullable String stage,
         Map<String, String> stageVariables,
         Map<String, FunctionDefinition> functions,
-        List<Path> classpath) {
+        List<Path> classpath,
+        WebSocketLimits webSocketLimits) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3000;
@@ -43,6 +45,7 @@ public record GatewayConfig(
         stageVariables = Map.copyOf(stageVariables);
         functions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(functions));
         classpath = List.copyOf(classpath);
+        requireNonNull(webSocketLimits, "webSocketLimits");
     }
 
     /** The stage in force for an API of the given type. */
@@ -59,7 +62,8 @@ public record GatewayConfig(
     }
 
     public Builder toBuilder() {
-        Builder builder = new Builder().spec(spec).apiType(apiType).host(host).port(port).stage(stage);
+        Builder builder = new Builder().spec(spec).apiType(apiType).host(host).port(port).stage(stage)
+                .webSocketLimits(webSocketLimits);
         builder.stageVariables.putAll(stageVariables);
         builder.functions.putAll(functions);
         builder.classpath.addAll(classpath);
@@ -76,6 +80,7 @@ public record GatewayConfig(
         private final Map<String, String> stageVariables = new LinkedHashMap<>();
         private final Map<String, FunctionDefinition> functions = new LinkedHashMap<>();
         private final List<Path> classpath = new ArrayList<>();
+        private WebSocketLimits webSocketLimits = WebSocketLimits.aws();
 
         private Builder() {}
 
@@ -123,11 +128,17 @@ public record GatewayConfig(
             return this;
         }
 
+        public Builder webSocketLimits(WebSocketLimits limits) {
+            this.webSocketLimits = limits;
+            return this;
+        }
+
         public GatewayConfig build() {
             if (spec == null) {
                 throw new IllegalStateException("no spec given: call spec(Path) or spec(SpecSource)");
             }
-            return new GatewayConfig(spec, apiType, host, port, stage, stageVariables, functions, classpath);
+            return new GatewayConfig(spec, apiType, host, port, stage, stageVariables, functions, classpath,
+                    webSocketLimits);
         }
     }
 }

@@ -44,16 +44,20 @@ public final class GatewayServer implements AutoCloseable {
 
     /** Creates the gateway from the config and serves it on {@code config.host():config.port()}. */
     public static GatewayServer start(GatewayConfig config) {
-        return start(Gateway.create(config), config.host(), config.port());
+        return start(Gateway.create(config), config.host(), config.port(), config.webSocketLimits());
     }
 
     /** Serves a gateway; the server owns it from now on and closes it with itself. */
     public static GatewayServer start(Gateway gateway, String host, int port) {
+        return start(gateway, host, port, WebSocketLimits.aws());
+    }
+
+    private static GatewayServer start(Gateway gateway, String host, int port, WebSocketLimits limits) {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.disableCompression();
             // AWS keeps '//' and encoded slashes in paths; Jetty's default compliance would reject them with 400.
-            WebSocketTransport.configure(config);
+            WebSocketTransport.configure(config, limits);
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setUriCompliance(UriCompliance.LEGACY);
                 http.setSendServerVersion(false);
@@ -62,7 +66,7 @@ public final class GatewayServer implements AutoCloseable {
         EmulatorRoutes.register(app);
         WebSocketTransport webSockets = gateway.webSocket().map(ws -> {
             ConnectionsApi.register(app, ws);
-            return WebSocketTransport.register(app, ws, gateway.apiId());
+            return WebSocketTransport.register(app, ws, gateway.apiId(), limits);
         }).orElse(null);
         JavalinTransport transport = new JavalinTransport(gateway, MAX_REQUEST_BYTES);
         for (HandlerType method : HandlerType.getEntries()) {

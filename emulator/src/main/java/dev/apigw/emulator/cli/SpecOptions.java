@@ -12,7 +12,7 @@ final class SpecOptions {
     @Option(names = "--spec", paramLabel = "FILE", description = "OpenAPI 3.x or Swagger 2.0, YAML or JSON")
     @Nullable Path spec;
 
-    @Option(names = "--api-type", paramLabel = "rest|http", converter = ApiTypeConverter.class,
+    @Option(names = "--api-type", paramLabel = "rest|http|websocket", converter = ApiTypeConverter.class,
             description = "REST or HTTP API; default: decided by the document (see the README)")
     @Nullable ApiType apiType;
 

@@ -12,6 +12,7 @@ import dev.apigw.emulator.Gateway;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.GatewayServer;
 import dev.apigw.emulator.RecordedInvocation;
+import dev.apigw.emulator.WebSocketLimits;
 import dev.apigw.emulator.websocket.OpenConnection;
 import dev.apigw.lambda.LambdaFunction;
 import dev.apigw.model.ApiType;
@@ -87,6 +88,11 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
 
     public ApiGatewayExtension withApiType(ApiType apiType) {
         return with(b -> b.apiType(apiType));
+    }
+
+    /** WebSocket limits other than AWS's, e.g. a short idle timeout to test it quickly. */
+    public ApiGatewayExtension withWebSocketLimits(WebSocketLimits limits) {
+        return with(b -> b.webSocketLimits(limits));
     }
 
     /** A fixed port instead of a free one. */

@@ -36,6 +36,14 @@ public final class ContextVariable {
         this.root = root;
     }
 
+    /**
+     * A context with no variables yet, for what is not an HTTP request (WebSocket routes); fill it with
+     * {@link #set}.
+     */
+    public static ContextVariable empty() {
+        return new ContextVariable(new LinkedHashMap<>());
+    }
+
     /** The context of a request without an authorizer. */
     public static ContextVariable of(Exchange exchange) {
         return of(exchange, Map.of());

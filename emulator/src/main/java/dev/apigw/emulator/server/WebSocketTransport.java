@@ -1,37 +1,41 @@
 package dev.apigw.emulator.server;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import dev.apigw.emulator.WebSocketLimits;
 import dev.apigw.emulator.websocket.ConnectionIds;
 import dev.apigw.emulator.websocket.WebSocketEvent;
 import dev.apigw.emulator.websocket.WebSocketGateway;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.websocket.WsContext;
 
 /**
  * The WebSocket side of the transport: clients connect at {@code ws://host:port/{stage}}; the handshake waits for
- * {@code $connect}; frames and closes go to the {@link WebSocketGateway}. AWS's limits apply: 32 KB frames and
- * 128 KB messages (larger ones close the connection with 1009), text only (binary closes with 1003), 10 minutes idle,
- * 2 hours at most (AWS-REFERENCE 3.6).
+ * {@code $connect}; frames and closes go to the {@link WebSocketGateway}. AWS's limits apply ({@link WebSocketLimits}):
+ * larger frames and messages close the connection with 1009, binary frames with 1003, idle and old connections are
+ * closed (AWS-REFERENCE 3.6).
  */
 public final class WebSocketTransport {
     private static final String CONNECTION = "apigw.connection";
-    private static final Duration MAX_DURATION = Duration.ofHours(2);
 
     private final WebSocketGateway gateway;
     private final String apiId;
+    private final Duration maxDuration;
     private final ScheduledExecutorService timers;
 
-    private WebSocketTransport(WebSocketGateway gateway, String apiId) {
+    private WebSocketTransport(WebSocketGateway gateway, String apiId, Duration maxDuration) {
         this.gateway = gateway;
         this.apiId = apiId;
+        this.maxDuration = maxDuration;
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "apigw-websocket-timers");
             thread.setDaemon(true);
@@ -40,17 +44,18 @@ public final class WebSocketTransport {
     }
 
     /** The Jetty limits for WebSocket sessions, set before the server starts. */
-    public static void configure(io.javalin.config.JavalinConfig config) {
+    public static void configure(JavalinConfig config, WebSocketLimits limits) {
         config.jetty.modifyWebSocketServletFactory(factory -> {
-            factory.setMaxFrameSize(32 * 1024);
-            factory.setMaxTextMessageSize(128 * 1024);
-            factory.setMaxBinaryMessageSize(128 * 1024);
-            factory.setIdleTimeout(Duration.ofMinutes(10));
+            factory.setMaxFrameSize(limits.frameBytes());
+            factory.setMaxTextMessageSize(limits.messageBytes());
+            factory.setMaxBinaryMessageSize(limits.messageBytes());
+            factory.setIdleTimeout(limits.idleTimeout());
         });
     }
 
-    public static WebSocketTransport register(Javalin app, WebSocketGateway gateway, String apiId) {
-        WebSocketTransport transport = new WebSocketTransport(gateway, apiId);
+    public static WebSocketTransport register(Javalin app, WebSocketGateway gateway, String apiId,
+            WebSocketLimits limits) {
+        WebSocketTransport transport = new WebSocketTransport(gateway, apiId, limits.maxDuration());
         String path = "/" + gateway.stage();
         app.wsBeforeUpgrade(path, transport::beforeUpgrade);
         app.ws(path, ws -> {
@@ -85,7 +90,7 @@ public final class WebSocketTransport {
             if (ctx.session.isOpen()) {
                 ctx.session.close(1001, "Going away");
             }
-        }, MAX_DURATION.toMillis(), TimeUnit.MILLISECONDS);
+        }, maxDuration.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static String connectionId(WsContext ctx) {
@@ -95,8 +100,8 @@ public final class WebSocketTransport {
 
     private static Map<String, List<String>> headers(Context ctx) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : java.util.Collections.list(ctx.req().getHeaderNames())) {
-            headers.put(name, java.util.Collections.list(ctx.req().getHeaders(name)));
+        for (String name : Collections.list(ctx.req().getHeaderNames())) {
+            headers.put(name, Collections.list(ctx.req().getHeaders(name)));
         }
         return headers;
     }

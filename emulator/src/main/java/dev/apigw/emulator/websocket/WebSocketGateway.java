@@ -1,53 +1,40 @@
 package dev.apigw.emulator.websocket;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.net.http.HttpClient;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.apigw.emulator.integration.FunctionNames;
 import dev.apigw.emulator.integration.Functions;
-import dev.apigw.lambda.DeadlineExceededException;
-import dev.apigw.lambda.InvocationOptions;
-import dev.apigw.lambda.InvocationResult;
+import dev.apigw.emulator.mapping.MappingTemplates;
+import dev.apigw.emulator.mapping.TemplateException;
 import dev.apigw.model.Integration;
 import dev.apigw.model.WebSocketApi;
 import dev.apigw.model.WebSocketRoute;
 import org.eclipse.jetty.websocket.api.Session;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The WebSocket orchestrator: {@code $connect} decides whether a handshake completes, each message is routed by the
- * route selection expression and integrated, a route response sends the integration's {@code body} back, and
- * {@code $disconnect} runs when a connection ends. Lambda proxy integrations get AWS's WebSocket events.
+ * route selection expression and integrated, a route response sends the integration's answer back, and
+ * {@code $disconnect} runs when a connection ends. Each route's integration ({@code aws_proxy}, {@code aws},
+ * {@code mock}, {@code http_proxy}, {@code http}) is a {@link WebSocketRouteHandler} compiled at startup.
  * See https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-overview.html
  */
 public final class WebSocketGateway {
-    private static final Logger LOG = LoggerFactory.getLogger(WebSocketGateway.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final String stage;
     private final RouteSelection selection;
-    private final Map<String, LambdaRoute> routes;
-    private final Functions functions;
+    private final Map<String, Route> routes;
     private final Connections connections = new Connections();
 
-    /** A route served by a Lambda proxy integration. */
-    private record LambdaRoute(String functionName, Duration timeout, boolean twoWay) {}
+    /** A compiled route; {@code twoWay} when a route response sends the integration's answer back. */
+    private record Route(WebSocketRouteHandler handler, boolean twoWay) {}
 
-    private WebSocketGateway(String stage, RouteSelection selection, Map<String, LambdaRoute> routes,
-            Functions functions) {
+    private WebSocketGateway(String stage, RouteSelection selection, Map<String, Route> routes) {
         this.stage = stage;
         this.selection = selection;
         this.routes = routes;
-        this.functions = functions;
     }
 
     /** Compiles the routes; what cannot be served is added to {@code problems} with its location. */
@@ -60,22 +47,24 @@ public final class WebSocketGateway {
             problems.add("x-apigw-websocket.routeSelectionExpression: " + e.getMessage());
             selection = RouteSelection.compile("$request.body.action");
         }
-        Map<String, LambdaRoute> routes = new LinkedHashMap<>();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        WebSocketRouteHandler.Compiler compiler =
+                new WebSocketRouteHandler.Compiler(stageVariables, functions, new MappingTemplates(), http);
+        Map<String, Route> routes = new LinkedHashMap<>();
         for (WebSocketRoute route : api.routes()) {
             Integration integration = route.integration();
             if (integration == null) {
                 continue;
             }
-            if (integration instanceof Integration.LambdaProxy proxy) {
-                routes.put(route.routeKey(), new LambdaRoute(FunctionNames.of(proxy.function(), stageVariables),
-                        Duration.ofMillis(proxy.options().timeoutInMillis()), route.twoWay()));
-            } else {
-                problems.add("x-apigw-websocket.routes." + route.routeKey() + ".integration.type: apigw serves "
-                        + "WebSocket routes with aws_proxy (Lambda proxy) integrations; " + integration.awsType()
-                        + " is not supported on WebSocket routes. Use a Lambda proxy integration.");
+            try {
+                routes.put(route.routeKey(), new Route(compiler.compile(route, integration), route.twoWay()));
+            } catch (IllegalArgumentException | TemplateException e) {
+                // Both messages start with the location in the spec.
+                problems.add(e.getMessage());
             }
         }
-        return new WebSocketGateway(stage, selection, routes, functions);
+        return new WebSocketGateway(stage, selection, routes);
     }
 
     public String stage() {
@@ -91,19 +80,13 @@ public final class WebSocketGateway {
 
     /** Runs {@code $connect}; without an integration every connection is accepted. */
     public ConnectOutcome connect(WebSocketEvent.Connection connection) {
-        LambdaRoute route = routes.get(WebSocketRoute.CONNECT);
+        Route route = routes.get(WebSocketRoute.CONNECT);
         if (route == null) {
             return new ConnectOutcome(true, 200, null);
         }
-        String requestId = ConnectionIds.requestId();
-        Optional<JsonNode> result = invoke(route, WebSocketEvent.connect(connection, requestId, Instant.now()),
-                requestId);
-        if (result.isEmpty()) {
-            return new ConnectOutcome(false, 500, null);
-        }
-        int status = result.get().path("statusCode").asInt(200);
-        String subprotocol = result.get().path("headers").path("Sec-WebSocket-Protocol").asText(null);
-        return new ConnectOutcome(status >= 200 && status < 300, status, subprotocol);
+        WebSocketRouteResult result = route.handler().invoke(WebSocketRouteCall.connect(connection));
+        // A failed $connect integration refuses the handshake (AWS-REFERENCE 3.2).
+        return new ConnectOutcome(result.accepted(), result.status(), result.subprotocol());
     }
 
     /** The handshake completed: the connection is open and reachable through {@code @connections}. */
@@ -125,15 +108,13 @@ public final class WebSocketGateway {
             connection.send(errorFrame("Forbidden", connectionId, requestId));
             return;
         }
-        LambdaRoute route = routes.get(routeKey.get());
-        byte[] event = WebSocketEvent.message(connection.info(), routeKey.get(), ConnectionIds.messageId(), requestId,
-                Instant.now(), body, false);
-        Optional<JsonNode> result = invoke(route, event, requestId);
-        if (result.isEmpty()) {
+        Route route = routes.get(routeKey.get());
+        WebSocketRouteResult result = route.handler().invoke(
+                WebSocketRouteCall.message(connection.info(), routeKey.get(), requestId, body));
+        if (result.failed()) {
             connection.send(errorFrame("Internal server error", connectionId, requestId));
-        } else if (route.twoWay() && result.get().hasNonNull("body")) {
-            // With a route response the client gets the proxy result's body, not the whole result object [D].
-            connection.send(result.get().get("body").asText());
+        } else if (route.twoWay() && result.frame() != null) {
+            connection.send(result.frame());
         }
     }
 
@@ -150,43 +131,15 @@ public final class WebSocketGateway {
     /** A connection ended (either side, a limit, or @connections): run {@code $disconnect}, best effort. */
     public void closed(String connectionId, int statusCode, String reason) {
         Optional<OpenConnection> removed = connections.remove(connectionId);
-        LambdaRoute route = routes.get(WebSocketRoute.DISCONNECT);
+        Route route = routes.get(WebSocketRoute.DISCONNECT);
         if (removed.isEmpty() || route == null) {
             return;
         }
-        String requestId = ConnectionIds.requestId();
-        invoke(route, WebSocketEvent.disconnect(removed.get().info(), requestId, Instant.now(), statusCode, reason),
-                requestId);
-    }
-
-    /** Calls the route's function; empty for a function error or a timeout (already logged). */
-    private Optional<JsonNode> invoke(LambdaRoute route, byte[] event, String requestId) {
-        try {
-            InvocationResult result = functions.invoke(route.functionName(), event,
-                    new InvocationOptions(requestId, route.functionName(), route.timeout()));
-            if (result instanceof InvocationResult.FunctionError error) {
-                LOG.warn("[{}] Lambda execution failed due to customer function error in {}: {}: {}", requestId,
-                        route.functionName(), error.errorType(), error.errorMessage());
-                return Optional.empty();
-            }
-            return Optional.of(parse(result.payload()));
-        } catch (DeadlineExceededException e) {
-            LOG.warn("[{}] {}", requestId, e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private static JsonNode parse(byte[] payload) {
-        try {
-            return JSON.readTree(payload);
-        } catch (IOException e) {
-            return JSON.getNodeFactory().textNode(new String(payload, StandardCharsets.UTF_8));
-        }
+        route.handler().invoke(WebSocketRouteCall.disconnect(removed.get().info(), statusCode, reason));
     }
 
     private static String errorFrame(String message, String connectionId, String requestId) {
         return "{\"message\": \"" + message + "\", \"connectionId\":\"" + connectionId + "\", \"requestId\":\""
                 + requestId + "\"}";
     }
-
 }

@@ -33,10 +33,22 @@ class WebSocketAcceptanceTest {
         return WebSocketHandlers.managementClient(gateway.baseUri());
     }
 
-    /** The newest open connection: the one the test just made (earlier tests' sockets may still be closing). */
-    private static String onlyConnectionId() {
-        return gateway.webSocketConnections().stream().max(Comparator.comparing(OpenConnection::connectedAt))
-                .map(OpenConnection::id).orElseThrow();
+    /**
+     * The newest open connection: the one the test just made. It is registered right after the handshake, so wait for
+     * it; earlier tests' sockets may still be closing.
+     */
+    private static String onlyConnectionId() throws InterruptedException {
+        long newerThan = System.currentTimeMillis() - 5_000;
+        for (int i = 0; i < 100; i++) {
+            var newest = gateway.webSocketConnections().stream()
+                    .filter(c -> c.connectedAt().toEpochMilli() >= newerThan)
+                    .max(Comparator.comparing(OpenConnection::connectedAt));
+            if (newest.isPresent()) {
+                return newest.get().id();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no open connection");
     }
 
     @Test
