@@ -5,8 +5,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import dev.apigw.emulator.WebSocketLimits;
 import dev.apigw.emulator.websocket.ConnectionIds;
@@ -16,6 +17,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsContext;
 
 /**
@@ -30,17 +32,20 @@ public final class WebSocketTransport {
     private final WebSocketGateway gateway;
     private final String apiId;
     private final Duration maxDuration;
-    private final ScheduledExecutorService timers;
+    private final ScheduledThreadPoolExecutor timers;
+    private final Map<String, ScheduledFuture<?>> maxDurationTimers = new ConcurrentHashMap<>();
 
     private WebSocketTransport(WebSocketGateway gateway, String apiId, Duration maxDuration) {
         this.gateway = gateway;
         this.apiId = apiId;
         this.maxDuration = maxDuration;
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.timers = new ScheduledThreadPoolExecutor(1, r -> {
             Thread thread = new Thread(r, "apigw-websocket-timers");
             thread.setDaemon(true);
             return thread;
         });
+        // A closed connection's timer goes away at once, so connection churn does not pile up two-hour timers.
+        this.timers.setRemoveOnCancelPolicy(true);
     }
 
     /** The Jetty limits for WebSocket sessions, set before the server starts. */
@@ -62,7 +67,7 @@ public final class WebSocketTransport {
             ws.onConnect(ctx -> transport.opened(ctx));
             ws.onMessage(ctx -> gateway.message(connectionId(ctx), ctx.message()));
             ws.onBinaryMessage(ctx -> ctx.session.close(1003, "Binary frames are not supported"));
-            ws.onClose(ctx -> gateway.closed(connectionId(ctx), ctx.status(), ctx.reason() == null ? "" : ctx.reason()));
+            ws.onClose(ctx -> transport.closed(ctx));
         });
         return transport;
     }
@@ -86,11 +91,20 @@ public final class WebSocketTransport {
         WebSocketEvent.Connection connection = ctx.attribute(CONNECTION);
         ctx.attribute(CONNECTION, connection);
         gateway.accept(connection, ctx.session);
-        timers.schedule(() -> {
+        maxDurationTimers.put(connection.connectionId(), timers.schedule(() -> {
             if (ctx.session.isOpen()) {
                 ctx.session.close(1001, "Going away");
             }
-        }, maxDuration.toMillis(), TimeUnit.MILLISECONDS);
+        }, maxDuration.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    private void closed(WsCloseContext ctx) {
+        String id = connectionId(ctx);
+        ScheduledFuture<?> timer = maxDurationTimers.remove(id);
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        gateway.closed(id, ctx.status(), ctx.reason() == null ? "" : ctx.reason());
     }
 
     private static String connectionId(WsContext ctx) {

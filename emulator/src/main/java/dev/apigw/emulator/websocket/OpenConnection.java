@@ -1,5 +1,6 @@
 package dev.apigw.emulator.websocket;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,13 +50,18 @@ public final class OpenConnection {
         if (!session.isOpen()) {
             return false;
         }
+        // One write at a time per socket: @connections posts and route responses may come from several threads.
         synchronized (sentFrames) {
             sentFrames.add(frame);
             if (sentFrames.size() > KEPT_FRAMES) {
                 sentFrames.remove(0);
             }
+            try {
+                session.getRemote().sendString(frame);
+            } catch (IOException e) {
+                return false;
+            }
         }
-        session.getRemote().sendString(frame, null);
         return true;
     }
 
