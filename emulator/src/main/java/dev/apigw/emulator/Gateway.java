@@ -203,7 +203,7 @@ public final class Gateway implements AutoCloseable {
      */
     public void reset() {
         if (webSocket != null) {
-            webSocket.connections().closeAll();
+            webSocket.closeAll();
         }
         functions.clearStubs();
         functions.invocations().clear();

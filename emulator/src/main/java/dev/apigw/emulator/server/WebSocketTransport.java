@@ -122,6 +122,6 @@ public final class WebSocketTransport {
 
     public void close() {
         timers.shutdownNow();
-        gateway.connections().closeAll();
+        gateway.closeAll();
     }
 }

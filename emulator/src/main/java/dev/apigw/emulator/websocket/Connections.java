@@ -27,14 +27,5 @@ public final class Connections {
         return List.copyOf(values);
     }
 
-    /** Closes every connection (1001 Going Away), as a gateway that shuts down does. */
-    public void closeAll() {
-        for (OpenConnection connection : List.copyOf(open.values())) {
-            try {
-                connection.close(1001, "Going away");
-            } catch (RuntimeException e) {
-                // Closing during a reset: a socket that is already gone needs nothing more.
-            }
-        }
-    }
+
 }

@@ -51,22 +51,28 @@ public final class OpenConnection {
             return false;
         }
         // One write at a time per socket: @connections posts and route responses may come from several threads.
-        synchronized (sentFrames) {
-            sentFrames.add(frame);
-            if (sentFrames.size() > KEPT_FRAMES) {
-                sentFrames.remove(0);
-            }
+        synchronized (session) {
             try {
                 session.getRemote().sendString(frame);
             } catch (IOException e) {
                 return false;
             }
         }
+        synchronized (sentFrames) {
+            sentFrames.add(frame);
+            if (sentFrames.size() > KEPT_FRAMES) {
+                sentFrames.remove(0);
+            }
+        }
         return true;
     }
 
     void close(int status, String reason) {
-        session.close(status, reason);
+        try {
+            session.close(status, reason);
+        } catch (RuntimeException e) {
+            // A socket that is already gone needs nothing more.
+        }
     }
 
     /** The frames sent to this connection, oldest first. */

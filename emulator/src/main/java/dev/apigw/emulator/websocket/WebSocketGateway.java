@@ -14,6 +14,8 @@ import dev.apigw.model.WebSocketApi;
 import dev.apigw.model.WebSocketRoute;
 import org.eclipse.jetty.websocket.api.Session;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The WebSocket orchestrator: {@code $connect} decides whether a handshake completes, each message is routed by the
@@ -23,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * See https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-overview.html
  */
 public final class WebSocketGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketGateway.class);
     private final String stage;
     private final RouteSelection selection;
     private final Map<String, Route> routes;
@@ -84,7 +87,7 @@ public final class WebSocketGateway {
         if (route == null) {
             return new ConnectOutcome(true, 200, null);
         }
-        WebSocketRouteResult result = route.handler().invoke(WebSocketRouteCall.connect(connection));
+        WebSocketRouteResult result = invoke(route, WebSocketRouteCall.connect(connection));
         // A failed $connect integration refuses the handshake (AWS-REFERENCE 3.2).
         return new ConnectOutcome(result.accepted(), result.status(), result.subprotocol());
     }
@@ -109,7 +112,7 @@ public final class WebSocketGateway {
             return;
         }
         Route route = routes.get(routeKey.get());
-        WebSocketRouteResult result = route.handler().invoke(
+        WebSocketRouteResult result = invoke(route,
                 WebSocketRouteCall.message(connection.info(), routeKey.get(), requestId, body));
         if (result.failed()) {
             connection.send(errorFrame("Internal server error", connectionId, requestId));
@@ -123,19 +126,47 @@ public final class WebSocketGateway {
         return connection.send(data);
     }
 
-    /** Closes a connection from the server side (DeleteConnection); {@code $disconnect} follows as for any close. */
+    /**
+     * Closes a connection from the server side (DeleteConnection): it is gone for {@code @connections} at once, and
+     * {@code $disconnect} runs before this returns.
+     */
     public void disconnect(OpenConnection connection) {
-        connection.close(1000, "");
+        end(connection.id(), 1000, "", true);
     }
 
-    /** A connection ended (either side, a limit, or @connections): run {@code $disconnect}, best effort. */
+    /** Closes every connection and runs their {@code $disconnect}s before returning (a per-test reset, a stop). */
+    public void closeAll() {
+        connections.all().forEach(connection -> end(connection.id(), 1001, "Going away", true));
+    }
+
+    /** A connection ended (either side, a limit): run {@code $disconnect}, best effort. */
     public void closed(String connectionId, int statusCode, String reason) {
+        end(connectionId, statusCode, reason, false);
+    }
+
+    /** Removal is atomic, so {@code $disconnect} runs once however a connection ends. */
+    private void end(String connectionId, int statusCode, String reason, boolean closeSocket) {
         Optional<OpenConnection> removed = connections.remove(connectionId);
-        Route route = routes.get(WebSocketRoute.DISCONNECT);
-        if (removed.isEmpty() || route == null) {
+        if (removed.isEmpty()) {
             return;
         }
-        route.handler().invoke(WebSocketRouteCall.disconnect(removed.get().info(), statusCode, reason));
+        if (closeSocket) {
+            removed.get().close(statusCode, reason);
+        }
+        Route route = routes.get(WebSocketRoute.DISCONNECT);
+        if (route != null) {
+            invoke(route, WebSocketRouteCall.disconnect(removed.get().info(), statusCode, reason));
+        }
+    }
+
+    /** A handler that throws (a stub, a missing function) is a failed integration, not a dead connection. */
+    private static WebSocketRouteResult invoke(Route route, WebSocketRouteCall call) {
+        try {
+            return route.handler().invoke(call);
+        } catch (RuntimeException e) {
+            LOG.warn("WebSocket route handler failed on connection {}: {}", call.connection().connectionId(), e.toString());
+            return WebSocketRouteResult.failure();
+        }
     }
 
     private static String errorFrame(String message, String connectionId, String requestId) {

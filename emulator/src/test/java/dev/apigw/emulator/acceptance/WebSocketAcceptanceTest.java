@@ -124,6 +124,34 @@ class WebSocketAcceptanceTest {
     }
 
     @Test
+    void a_handler_that_throws_gets_the_internal_error_frame_and_the_connection_stays_open() throws Exception {
+        gateway.stubFunction("Echo", (payload, options) -> {
+            throw new IllegalStateException("stub broke");
+        });
+        try (WebSocketClient client = WebSocketClient.connect(gateway.webSocketUri())) {
+            client.send("first");
+            String error = client.nextFrame();
+            client.send("{\"action\":\"push\"}");
+
+            assertThat(error).startsWith("{\"message\": \"Internal server error\", \"connectionId\":");
+            assertThat(client.nextFrame()).startsWith("pushed: ");
+        }
+    }
+
+    @Test
+    void a_deleted_connection_is_gone_at_once() throws Exception {
+        try (WebSocketClient client = WebSocketClient.connect(gateway.webSocketUri());
+                ApiGatewayManagementApiClient management = management()) {
+            String id = onlyConnectionId();
+            management.deleteConnection(b -> b.connectionId(id));
+
+            assertThatThrownBy(() -> management.getConnection(b -> b.connectionId(id)))
+                    .isInstanceOf(GoneException.class);
+            assertThat(gateway.webSocketConnections()).noneMatch(c -> c.id().equals(id));
+        }
+    }
+
+    @Test
     void a_message_over_128_kb_closes_the_connection_with_1009() throws Exception {
         try (WebSocketClient client = WebSocketClient.connect(gateway.webSocketUri())) {
             client.send("x".repeat(128 * 1024 + 1));
