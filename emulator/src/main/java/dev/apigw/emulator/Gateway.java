@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.apigw.emulator.cors.HttpApiCors;
 import dev.apigw.emulator.exchange.Exchange;
 import dev.apigw.emulator.exchange.RequestContext;
 import dev.apigw.emulator.exchange.RequestContexts;
@@ -25,8 +26,10 @@ import dev.apigw.importer.ImportResult;
 import dev.apigw.lambda.LambdaFunction;
 import dev.apigw.model.Api;
 import dev.apigw.model.ApiType;
+import dev.apigw.model.HttpApi;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.WebSocketApi;
+import dev.apigw.emulator.validation.MethodValidations;
 import dev.apigw.emulator.websocket.WebSocketGateway;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -57,10 +60,12 @@ public final class Gateway implements AutoCloseable {
     private final FunctionLoader loader;
     private final Map<String, String> stageVariables;
     private final @Nullable WebSocketGateway webSocket;
+    private final HttpApiCors cors;
+    private final MethodValidations validations;
 
     private Gateway(Api api, String stage, RouteTable routes, Integrations integrations, Functions functions,
             RequestContexts contexts, FunctionLoader loader, Map<String, String> stageVariables,
-            @Nullable WebSocketGateway webSocket) {
+            @Nullable WebSocketGateway webSocket, MethodValidations validations) {
         this.api = api;
         this.stage = stage;
         this.routes = routes;
@@ -73,6 +78,8 @@ public final class Gateway implements AutoCloseable {
         this.loader = loader;
         this.stageVariables = stageVariables;
         this.webSocket = webSocket;
+        this.cors = HttpApiCors.of(api instanceof HttpApi http ? http.cors() : null);
+        this.validations = validations;
     }
 
     /**
@@ -95,6 +102,7 @@ public final class Gateway implements AutoCloseable {
             Integrations integrations = Integrations.compile(api, config.stageVariables(), functions, http,
                     new MappingTemplates());
             List<String> problems = new ArrayList<>(integrations.problems());
+            MethodValidations validations = MethodValidations.compile(api, problems);
             WebSocketGateway webSocket = api instanceof WebSocketApi ws
                     ? WebSocketGateway.compile(ws, stage, config.stageVariables(), functions, problems) : null;
             if (!problems.isEmpty()) {
@@ -104,7 +112,7 @@ public final class Gateway implements AutoCloseable {
             RequestContexts contexts = new RequestContexts(api.title(), stage, config.stageVariables(),
                     api.type() == ApiType.HTTP);
             return new Gateway(api, stage, routes, integrations, functions, contexts, loader, config.stageVariables(),
-                    webSocket);
+                    webSocket, validations);
         } catch (RuntimeException e) {
             loader.close();
             throw e;
@@ -114,20 +122,45 @@ public final class Gateway implements AutoCloseable {
     /** Serves one request. Never throws: every failure becomes the response AWS would send. */
     public GatewayResponse handle(GatewayRequest request) {
         RequestContext context = contexts.create(request);
+        return withRequestIds(respond(request, context), context);
+    }
+
+    private GatewayResponse respond(GatewayRequest request, RequestContext context) {
         String requestId = context.requestId();
         GatewayResponse response;
         try {
-            MatchedRoute route = routes.match(request);
+            MatchedRoute route = match(request);
+            if (route == null) {
+                return cors.preflight(request).orElseThrow();
+            }
+            validations.check(route.method(), request, route.pathParameters());
             Exchange exchange = new Exchange(request, route, context, binaryMediaTypes);
             response = deliverable(HeaderRemapping.apply(integrations.invokerFor(route.integration()).invoke(exchange)));
         } catch (GatewayException e) {
             LOG.debug("[{}] {}", requestId, e.getMessage());
-            response = gatewayResponses.render(e.error(), e.clientMessage(), ErrorVariables.of(context, stage, request));
+            response = gatewayResponses.render(e.error(), e.clientMessage(),
+                    ErrorVariables.of(context, stage, request, e.validationErrorString()));
         } catch (RuntimeException e) {
             LOG.error("[{}] apigw failed serving {} {}", requestId, request.method(), request.rawPath(), e);
             response = gatewayResponses.render(GatewayError.INTERNAL_ERROR, ErrorVariables.of(context, stage, request));
         }
-        return withRequestIds(response, context);
+        // Error responses get CORS headers too; a preflight the gateway answered (above) already has its own.
+        return cors.decorate(request, response);
+    }
+
+    /**
+     * The route, or null for a CORS preflight no route takes: HTTP APIs answer those themselves, but a matching route
+     * (an OPTIONS route, {@code ANY /{proxy+}}, {@code $default}) gets the preflight like any request [D http-api-cors].
+     */
+    private @Nullable MatchedRoute match(GatewayRequest request) {
+        try {
+            return routes.match(request);
+        } catch (GatewayException missed) {
+            if (cors.isPreflight(request)) {
+                return null;
+            }
+            throw missed;
+        }
     }
 
     /** Refuses a request whose body is over the payload limit, as AWS's edge does (never reaches the API). */

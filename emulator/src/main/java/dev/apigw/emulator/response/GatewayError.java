@@ -26,6 +26,12 @@ public enum GatewayError {
     /** No request template matches the request's Content-Type and passthrough is not allowed (AWS-REFERENCE 5.1). */
     UNSUPPORTED_MEDIA_TYPE(GatewayResponseType.UNSUPPORTED_MEDIA_TYPE, 415, "Unsupported Media Type", false,
             "BadRequestException", 415, "Unsupported Media Type"),
+    /** A request validator found required parameters missing; the message lists them (AWS-REFERENCE 9). */
+    BAD_REQUEST_PARAMETERS(GatewayResponseType.BAD_REQUEST_PARAMETERS, 400, "Missing required request parameters", true,
+            "BadRequestException", 400, "Bad Request"),
+    /** A request validator found the body invalid for its model (AWS-REFERENCE 9). */
+    BAD_REQUEST_BODY(GatewayResponseType.BAD_REQUEST_BODY, 400, "Invalid request body", true,
+            "BadRequestException", 400, "Bad Request"),
     /** A parameter mapping reads the body as JSON and it is not JSON (AWS-REFERENCE 5.4). */
     INVALID_JSON_BODY(GatewayResponseType.BAD_REQUEST_BODY, 400, "Invalid JSON in request body", false,
             "BadRequestException", 400, "Bad Request"),

@@ -2,6 +2,8 @@ package dev.apigw.emulator.response;
 
 import static java.util.Objects.requireNonNull;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A short-circuit of the pipeline: a stage could not go on, and the client gets the API's gateway
  * response for {@link #error()}. Only stages throw it and only {@code Gateway.handle} catches it.
@@ -11,6 +13,7 @@ public final class GatewayException extends RuntimeException {
 
     private final GatewayError error;
     private final String clientMessage;
+    private final @Nullable String validationErrorString;
 
     /** @param detail for the log only; never shown to the client */
     public GatewayException(GatewayError error, String detail) {
@@ -23,13 +26,24 @@ public final class GatewayException extends RuntimeException {
      * @param clientMessage the message the client sees in place of the error's default one
      */
     public GatewayException(GatewayError error, String detail, String clientMessage) {
+        this(error, detail, clientMessage, null);
+    }
+
+    /** @param validationErrorString {@code $context.error.validationErrorString} of a request validation failure */
+    public GatewayException(GatewayError error, String detail, String clientMessage,
+            @Nullable String validationErrorString) {
         super(error + ": " + detail, null, false, false);
         this.error = requireNonNull(error, "error");
         this.clientMessage = requireNonNull(clientMessage, "clientMessage");
+        this.validationErrorString = validationErrorString;
     }
 
     public GatewayError error() {
         return error;
+    }
+
+    public @Nullable String validationErrorString() {
+        return validationErrorString;
     }
 
     /** {@code $context.error.message}: what the client is told. */
