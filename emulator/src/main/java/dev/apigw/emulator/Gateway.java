@@ -2,10 +2,14 @@ package dev.apigw.emulator;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.apigw.emulator.auth.AuthorizationResult;
+import dev.apigw.emulator.auth.LambdaAuthorizers;
 import dev.apigw.emulator.cors.HttpApiCors;
 import dev.apigw.emulator.exchange.Exchange;
 import dev.apigw.emulator.exchange.RequestContext;
@@ -62,10 +66,11 @@ public final class Gateway implements AutoCloseable {
     private final @Nullable WebSocketGateway webSocket;
     private final HttpApiCors cors;
     private final MethodValidations validations;
+    private final LambdaAuthorizers authorizers;
 
     private Gateway(Api api, String stage, RouteTable routes, Integrations integrations, Functions functions,
             RequestContexts contexts, FunctionLoader loader, Map<String, String> stageVariables,
-            @Nullable WebSocketGateway webSocket, MethodValidations validations) {
+            @Nullable WebSocketGateway webSocket, MethodValidations validations, LambdaAuthorizers authorizers) {
         this.api = api;
         this.stage = stage;
         this.routes = routes;
@@ -80,6 +85,7 @@ public final class Gateway implements AutoCloseable {
         this.webSocket = webSocket;
         this.cors = HttpApiCors.of(api instanceof HttpApi http ? http.cors() : null);
         this.validations = validations;
+        this.authorizers = authorizers;
     }
 
     /**
@@ -105,14 +111,17 @@ public final class Gateway implements AutoCloseable {
             MethodValidations validations = MethodValidations.compile(api, problems);
             WebSocketGateway webSocket = api instanceof WebSocketApi ws
                     ? WebSocketGateway.compile(ws, stage, config.stageVariables(), functions, problems) : null;
-            if (!problems.isEmpty()) {
-                throw new GatewayStartupException(problems);
-            }
             RouteTable routes = RouteTable.forApi(api, stage);
             RequestContexts contexts = new RequestContexts(api.title(), stage, config.stageVariables(),
                     api.type() == ApiType.HTTP);
+            LambdaAuthorizers authorizers = LambdaAuthorizers.compile(api instanceof RestApi rest ? rest
+                    : RestApi.of(api.title(), List.of()), config.stageVariables(), functions, RequestContexts.ACCOUNT_ID,
+                    contexts.apiId(), problems);
+            if (!problems.isEmpty()) {
+                throw new GatewayStartupException(problems);
+            }
             return new Gateway(api, stage, routes, integrations, functions, contexts, loader, config.stageVariables(),
-                    webSocket, validations);
+                    webSocket, validations, authorizers);
         } catch (RuntimeException e) {
             loader.close();
             throw e;
@@ -133,8 +142,13 @@ public final class Gateway implements AutoCloseable {
             if (route == null) {
                 return cors.preflight(request).orElseThrow();
             }
+            AuthorizationResult authorization = authorizers.authorize(route.method(), request, route, context);
+            if (authorization instanceof AuthorizationResult.Denied denied) {
+                return cors.decorate(request, denied(denied, context, request));
+            }
             validations.check(route.method(), request, route.pathParameters());
-            Exchange exchange = new Exchange(request, route, context, binaryMediaTypes);
+            Exchange exchange = new Exchange(request, route, context, binaryMediaTypes,
+                    authorizerOutput((AuthorizationResult.Allowed) authorization));
             response = deliverable(HeaderRemapping.apply(integrations.invokerFor(route.integration()).invoke(exchange)));
         } catch (GatewayException e) {
             LOG.debug("[{}] {}", requestId, e.getMessage());
@@ -146,6 +160,33 @@ public final class Gateway implements AutoCloseable {
         }
         // Error responses get CORS headers too; a preflight the gateway answered (above) already has its own.
         return cors.decorate(request, response);
+    }
+
+    /**
+     * AWS's default answer for a refused request, unless the API customised that gateway response (then its template,
+     * with {@code $context.error.message}).
+     */
+    private GatewayResponse denied(AuthorizationResult.Denied denied, RequestContext context, GatewayRequest request) {
+        GatewayError error = GatewayError.valueOf(denied.responseType());
+        LOG.debug("[{}] {}", context.requestId(), denied.detail());
+        if (gatewayResponses.isCustomised(error)) {
+            return gatewayResponses.render(error, String.valueOf(denied.message()), ErrorVariables.of(context, stage, request));
+        }
+        return new GatewayResponse(denied.status(), Headers.of("Content-Type", "application/json",
+                "x-amzn-ErrorType", denied.errorType()), denied.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code requestContext.authorizer}: the context values, then principalId and integrationLatency. */
+    private static Map<String, Object> authorizerOutput(AuthorizationResult.Allowed allowed) {
+        if (!allowed.fromAuthorizer()) {
+            return Map.of();
+        }
+        Map<String, Object> output = new LinkedHashMap<>(allowed.context());
+        if (allowed.principalId() != null) {
+            output.put("principalId", allowed.principalId());
+        }
+        output.put("integrationLatency", 0);
+        return output;
     }
 
     /**
@@ -239,6 +280,7 @@ public final class Gateway implements AutoCloseable {
             webSocket.closeAll();
         }
         functions.clearStubs();
+        authorizers.clearCache();
         functions.invocations().clear();
     }
 }

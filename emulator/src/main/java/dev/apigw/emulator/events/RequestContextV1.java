@@ -1,6 +1,7 @@
 package dev.apigw.emulator.events;
 
 import java.io.IOException;
+import java.util.Map;
 import java.time.Instant;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.apigw.emulator.exchange.Exchange;
@@ -32,7 +33,14 @@ public final class RequestContextV1 {
         MatchedRoute route = exchange.route();
         json.writeObjectFieldStart("requestContext");
         json.writeStringField("resourceId", route.resourceId());
-        // authorizer (REST): written here, right after resourceId, once authorizers exist.
+        // A Lambda authorizer's principalId and context values, right after resourceId as in real captures.
+        if (!exchange.authorizer().isEmpty()) {
+            json.writeObjectFieldStart("authorizer");
+            for (Map.Entry<String, Object> entry : exchange.authorizer().entrySet()) {
+                json.writeObjectField(entry.getKey(), entry.getValue());
+            }
+            json.writeEndObject();
+        }
         json.writeStringField("resourcePath", route.resourcePath());
         json.writeStringField("httpMethod", exchange.request().method());
         json.writeStringField("extendedRequestId", context.extendedRequestId());

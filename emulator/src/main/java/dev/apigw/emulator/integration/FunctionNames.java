@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import dev.apigw.model.Api;
+import dev.apigw.model.Authorizer;
 import dev.apigw.model.FunctionRef;
 import dev.apigw.model.HttpApi;
 import dev.apigw.model.Integration;
@@ -19,7 +20,7 @@ public final class FunctionNames {
         return UriTemplate.substituteStageVariables(function.functionName(), stageVariables);
     }
 
-    /** Every function the API's integrations call, in document order, each once. */
+    /** Every function the API's integrations and authorizers call, in document order, each once. */
     public static List<String> calledBy(Api api, Map<String, String> stageVariables) {
         List<Integration> all = new ArrayList<>();
         if (api instanceof RestApi rest) {
@@ -36,6 +37,15 @@ public final class FunctionNames {
             String name = function == null ? null : of(function, stageVariables);
             if (name != null && !names.contains(name)) {
                 names.add(name);
+            }
+        }
+        // Lambda authorizers are functions the API calls too.
+        for (Authorizer authorizer : api.authorizers().values()) {
+            if (authorizer.function() != null) {
+                String name = of(authorizer.function(), stageVariables);
+                if (!names.contains(name)) {
+                    names.add(name);
+                }
             }
         }
         return names;

@@ -44,9 +44,9 @@ public final class ContextVariable {
         return new ContextVariable(new LinkedHashMap<>());
     }
 
-    /** The context of a request without an authorizer. */
+    /** The context of a request, with the authorizer's output the exchange carries (if any). */
     public static ContextVariable of(Exchange exchange) {
-        return of(exchange, Map.of());
+        return of(exchange, exchange.authorizer());
     }
 
     /**

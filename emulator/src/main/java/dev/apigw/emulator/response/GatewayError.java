@@ -26,6 +26,15 @@ public enum GatewayError {
     /** No request template matches the request's Content-Type and passthrough is not allowed (AWS-REFERENCE 5.1). */
     UNSUPPORTED_MEDIA_TYPE(GatewayResponseType.UNSUPPORTED_MEDIA_TYPE, 415, "Unsupported Media Type", false,
             "BadRequestException", 415, "Unsupported Media Type"),
+    /** A Lambda authorizer (or a missing identity source) refused the caller (AWS-REFERENCE 8). */
+    UNAUTHORIZED(GatewayResponseType.UNAUTHORIZED, 401, "Unauthorized", false,
+            "UnauthorizedException", 401, "Unauthorized"),
+    /** The authorizer's policy does not allow the method; AWS's default body uses a capital "Message" (7). */
+    ACCESS_DENIED(GatewayResponseType.ACCESS_DENIED, 403, "User is not authorized to access this resource", false,
+            "AccessDeniedException", 403, "Forbidden"),
+    /** The authorizer failed or answered something that is not an authorizer response. */
+    AUTHORIZER_CONFIGURATION_ERROR(GatewayResponseType.AUTHORIZER_CONFIGURATION_ERROR, 500, "null", false,
+            "AuthorizerConfigurationException", 500, "Internal Server Error"),
     /** A request validator found required parameters missing; the message lists them (AWS-REFERENCE 9). */
     BAD_REQUEST_PARAMETERS(GatewayResponseType.BAD_REQUEST_PARAMETERS, 400, "Missing required request parameters", true,
             "BadRequestException", 400, "Bad Request"),

@@ -76,6 +76,11 @@ public final class GatewayResponses {
         return new GatewayResponse(status, new Headers(headers), body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Whether the API customised the gateway response this error renders with (its own type or DEFAULT_4XX/5XX). */
+    public boolean isCustomised(GatewayError error) {
+        return !httpApi && effective(error) != null;
+    }
+
     /** The type's own customisation, else DEFAULT_4XX / DEFAULT_5XX for its status class, else none. */
     private dev.apigw.model.@Nullable GatewayResponse effective(GatewayError error) {
         dev.apigw.model.GatewayResponse own = customised.get(error.responseType());
