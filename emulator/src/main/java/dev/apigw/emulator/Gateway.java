@@ -29,10 +29,15 @@ import dev.apigw.emulator.routing.RouteTable;
 import dev.apigw.importer.ImportResult;
 import dev.apigw.lambda.LambdaFunction;
 import dev.apigw.model.Api;
+import dev.apigw.model.ApiKeySource;
 import dev.apigw.model.ApiType;
 import dev.apigw.model.HttpApi;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.WebSocketApi;
+import dev.apigw.emulator.usage.MeterResult;
+import dev.apigw.emulator.usage.Throttle;
+import dev.apigw.emulator.usage.UsageMeter;
+import dev.apigw.emulator.usage.UsagePlans;
 import dev.apigw.emulator.validation.MethodValidations;
 import dev.apigw.emulator.websocket.WebSocketGateway;
 import org.jspecify.annotations.Nullable;
@@ -67,10 +72,12 @@ public final class Gateway implements AutoCloseable {
     private final HttpApiCors cors;
     private final MethodValidations validations;
     private final LambdaAuthorizers authorizers;
+    private final UsageMeter meter;
 
     private Gateway(Api api, String stage, RouteTable routes, Integrations integrations, Functions functions,
             RequestContexts contexts, FunctionLoader loader, Map<String, String> stageVariables,
-            @Nullable WebSocketGateway webSocket, MethodValidations validations, LambdaAuthorizers authorizers) {
+            @Nullable WebSocketGateway webSocket, MethodValidations validations, LambdaAuthorizers authorizers,
+            UsageMeter meter) {
         this.api = api;
         this.stage = stage;
         this.routes = routes;
@@ -86,6 +93,7 @@ public final class Gateway implements AutoCloseable {
         this.cors = HttpApiCors.of(api instanceof HttpApi http ? http.cors() : null);
         this.validations = validations;
         this.authorizers = authorizers;
+        this.meter = meter;
     }
 
     /**
@@ -120,12 +128,23 @@ public final class Gateway implements AutoCloseable {
             if (!problems.isEmpty()) {
                 throw new GatewayStartupException(problems);
             }
+            UsageMeter meter = UsageMeter.of(usagePlans(config), config.throttle() == null ? null
+                    : new Throttle(config.throttle().rate(), config.throttle().burst()), config.clock());
             return new Gateway(api, stage, routes, integrations, functions, contexts, loader, config.stageVariables(),
-                    webSocket, validations, authorizers);
+                    webSocket, validations, authorizers, meter);
         } catch (RuntimeException e) {
             loader.close();
             throw e;
         }
+    }
+
+    /** The keys of {@code --api-key} in a plan without limits, plus the plans of the usage-plans file. */
+    private static UsagePlans usagePlans(GatewayConfig config) {
+        List<UsagePlans.UsagePlan> plans = new ArrayList<>(UsagePlans.ofKeys(config.apiKeys()).plans());
+        if (config.usagePlans() != null) {
+            plans.addAll(UsagePlans.read(config.usagePlans()).plans());
+        }
+        return new UsagePlans(plans);
     }
 
     /** Serves one request. Never throws: every failure becomes the response AWS would send. */
@@ -144,7 +163,17 @@ public final class Gateway implements AutoCloseable {
             }
             AuthorizationResult authorization = authorizers.authorize(route.method(), request, route, context);
             if (authorization instanceof AuthorizationResult.Denied denied) {
-                return cors.decorate(request, denied(denied, context, request));
+                LOG.debug("[{}] {}", requestId, denied.detail());
+                return cors.decorate(request, refused(denied.responseType(), denied.status(), String.valueOf(
+                        denied.message()), denied.body(), denied.errorType(), context, request));
+            }
+            MeterResult metered = meter.admit(route.method() != null && route.method().apiKeyRequired(),
+                    apiKey(request, (AuthorizationResult.Allowed) authorization), route.resourcePath(),
+                    request.method(), stage);
+            if (metered instanceof MeterResult.Refused limit) {
+                return cors.decorate(request, refused(limit.responseType(), limit.status(),
+                        GatewayError.valueOf(limit.responseType()).restMessage(), limit.body(), limit.errorType(),
+                        context, request));
             }
             validations.check(route.method(), request, route.pathParameters());
             Exchange exchange = new Exchange(request, route, context, binaryMediaTypes,
@@ -163,17 +192,25 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * AWS's default answer for a refused request, unless the API customised that gateway response (then its template,
-     * with {@code $context.error.message}).
+     * AWS's default answer for a refused request (authorizer, API key, throttle), unless the API customised that
+     * gateway response (then its template, with {@code $context.error.message}).
      */
-    private GatewayResponse denied(AuthorizationResult.Denied denied, RequestContext context, GatewayRequest request) {
-        GatewayError error = GatewayError.valueOf(denied.responseType());
-        LOG.debug("[{}] {}", context.requestId(), denied.detail());
-        if (gatewayResponses.isCustomised(error)) {
-            return gatewayResponses.render(error, String.valueOf(denied.message()), ErrorVariables.of(context, stage, request));
+    private GatewayResponse refused(String responseType, int status, String message, String body, String errorType,
+            RequestContext context, GatewayRequest request) {
+        GatewayError error = GatewayError.valueOf(responseType);
+        if (api.type() != ApiType.REST || gatewayResponses.isCustomised(error)) {
+            return gatewayResponses.render(error, message, ErrorVariables.of(context, stage, request));
         }
-        return new GatewayResponse(denied.status(), Headers.of("Content-Type", "application/json",
-                "x-amzn-ErrorType", denied.errorType()), denied.body().getBytes(StandardCharsets.UTF_8));
+        return new GatewayResponse(status, Headers.of("Content-Type", "application/json", "x-amzn-ErrorType",
+                errorType), body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The API key: the {@code x-api-key} header, or the authorizer's usageIdentifierKey (apiKeySource AUTHORIZER). */
+    private @Nullable String apiKey(GatewayRequest request, AuthorizationResult.Allowed allowed) {
+        if (api instanceof RestApi rest && rest.apiKeySource() == ApiKeySource.AUTHORIZER) {
+            return allowed.usageIdentifierKey();
+        }
+        return request.headers().first("x-api-key").orElse(null);
     }
 
     /** {@code requestContext.authorizer}: the context values, then principalId and integrationLatency. */
@@ -281,6 +318,7 @@ public final class Gateway implements AutoCloseable {
         }
         functions.clearStubs();
         authorizers.clearCache();
+        meter.reset();
         functions.invocations().clear();
     }
 }

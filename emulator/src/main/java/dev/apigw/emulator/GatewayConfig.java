@@ -3,6 +3,7 @@ package dev.apigw.emulator;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,10 @@ import org.jspecify.annotations.Nullable;
  * @param port 0 picks a free port
  * @param classpath where handler classes named by {@link FunctionDefinition.HandlerClass} are loaded from
  * @param webSocketLimits frame, message, idle and duration limits of WebSocket APIs (AWS's by default)
+ * @param apiKeys API keys accepted on {@code apiKeyRequired} methods, in a default usage plan without limits
+ * @param usagePlans a usage-plans file (plans with throttles, quotas and their keys), or null
+ * @param throttle the stage's default throttle, or null for none
+ * @param clock what throttles, quotas and caches count time with (a test can advance it)
  */
 public record GatewayConfig(
         SpecSource spec,
@@ -29,7 +34,11 @@ public record GatewayConfig(
         Map<String, String> stageVariables,
         Map<String, FunctionDefinition> functions,
         List<Path> classpath,
-        WebSocketLimits webSocketLimits) {
+        WebSocketLimits webSocketLimits,
+        List<String> apiKeys,
+        @Nullable Path usagePlans,
+        @Nullable StageThrottle throttle,
+        Clock clock) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3000;
@@ -46,6 +55,8 @@ public record GatewayConfig(
         functions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(functions));
         classpath = List.copyOf(classpath);
         requireNonNull(webSocketLimits, "webSocketLimits");
+        apiKeys = List.copyOf(apiKeys);
+        requireNonNull(clock, "clock");
     }
 
     /** The stage in force for an API of the given type. */
@@ -63,7 +74,8 @@ public record GatewayConfig(
 
     public Builder toBuilder() {
         Builder builder = new Builder().spec(spec).apiType(apiType).host(host).port(port).stage(stage)
-                .webSocketLimits(webSocketLimits);
+                .webSocketLimits(webSocketLimits).usagePlans(usagePlans).throttle(throttle).clock(clock);
+        builder.apiKeys.addAll(apiKeys);
         builder.stageVariables.putAll(stageVariables);
         builder.functions.putAll(functions);
         builder.classpath.addAll(classpath);
@@ -81,6 +93,10 @@ public record GatewayConfig(
         private final Map<String, FunctionDefinition> functions = new LinkedHashMap<>();
         private final List<Path> classpath = new ArrayList<>();
         private WebSocketLimits webSocketLimits = WebSocketLimits.aws();
+        private final List<String> apiKeys = new ArrayList<>();
+        private @Nullable Path usagePlans;
+        private @Nullable StageThrottle throttle;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {}
 
@@ -128,6 +144,26 @@ public record GatewayConfig(
             return this;
         }
 
+        public Builder apiKey(String key) {
+            apiKeys.add(key);
+            return this;
+        }
+
+        public Builder usagePlans(@Nullable Path file) {
+            this.usagePlans = file;
+            return this;
+        }
+
+        public Builder throttle(@Nullable StageThrottle throttle) {
+            this.throttle = throttle;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
         public Builder webSocketLimits(WebSocketLimits limits) {
             this.webSocketLimits = limits;
             return this;
@@ -138,7 +174,7 @@ public record GatewayConfig(
                 throw new IllegalStateException("no spec given: call spec(Path) or spec(SpecSource)");
             }
             return new GatewayConfig(spec, apiType, host, port, stage, stageVariables, functions, classpath,
-                    webSocketLimits);
+                    webSocketLimits, apiKeys, usagePlans, throttle, clock);
         }
     }
 }

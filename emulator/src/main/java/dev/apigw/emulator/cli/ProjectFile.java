@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.apigw.emulator.FunctionDefinition;
 import dev.apigw.emulator.GatewayConfig;
+import dev.apigw.emulator.StageThrottle;
 import dev.apigw.model.ApiType;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  * classpath: [target/classes]
  * functions:
  *   ListPets: {handler: com.example.ListPets::handleRequest, timeout: 3, memorySize: 128, classpath: [lib/x.jar]}
+ * apiKeys: [local-key]          # optional
+ * usagePlans: usage-plans.yaml  # optional
+ * throttle: "100:200"           # optional: RATE:BURST
  * </pre>
  */
 record ProjectFile(
@@ -42,7 +46,10 @@ record ProjectFile(
         @Nullable Integer port,
         @Nullable Map<String, String> stageVariables,
         @Nullable List<String> classpath,
-        @Nullable Map<String, FunctionEntry> functions) {
+        @Nullable Map<String, FunctionEntry> functions,
+        @Nullable List<String> apiKeys,
+        @Nullable String usagePlans,
+        @Nullable String throttle) {
 
     static final String DEFAULT_NAME = "apigw.yaml";
 
@@ -66,7 +73,7 @@ record ProjectFile(
             String text = Files.readString(file);
             ProjectFile project = text.isBlank() ? null : YAML.readValue(text, ProjectFile.class);
             if (project == null) {
-                return new ProjectFile(null, null, null, null, null, null, null, null);
+                return new ProjectFile(null, null, null, null, null, null, null, null, null, null, null);
             }
             project.check(file);
             return project;
@@ -133,6 +140,15 @@ record ProjectFile(
         }
         if (functions != null) {
             functions.forEach((name, entry) -> builder.function(name, entry.toDefinition(baseDir)));
+        }
+        if (apiKeys != null) {
+            apiKeys.forEach(builder::apiKey);
+        }
+        if (usagePlans != null) {
+            builder.usagePlans(baseDir.resolve(usagePlans));
+        }
+        if (throttle != null) {
+            builder.throttle(StageThrottle.parse(throttle));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import dev.apigw.emulator.FunctionDefinition;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.GatewayServer;
+import dev.apigw.emulator.StageThrottle;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,6 +46,16 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--classpath", paramLabel = "PATH",
             description = "repeatable; directories or jars; also accepts a path-separator list")
     List<String> classpath = new ArrayList<>();
+
+    @Option(names = "--api-key", paramLabel = "VALUE",
+            description = "repeatable; accepted on apiKeyRequired methods (a usage plan without limits)")
+    List<String> apiKeys = new ArrayList<>();
+
+    @Option(names = "--usage-plans", paramLabel = "FILE", description = "usage plans: throttles, quotas, keys (YAML)")
+    @Nullable Path usagePlans;
+
+    @Option(names = "--throttle", paramLabel = "RATE:BURST", description = "the stage's default throttle, e.g. 100:200")
+    @Nullable String throttle;
 
     @Spec
     CommandSpec spec;
@@ -84,6 +95,17 @@ final class StartCommand implements Callable<Integer> {
             builder.stage(stage);
         }
         stageVariables.forEach(builder::stageVariable);
+        apiKeys.forEach(builder::apiKey);
+        if (usagePlans != null) {
+            builder.usagePlans(usagePlans);
+        }
+        if (throttle != null) {
+            try {
+                builder.throttle(StageThrottle.parse(throttle));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--throttle: " + e.getMessage());
+            }
+        }
         functions.forEach((name, handler) -> builder.function(name, FunctionDefinition.HandlerClass.of(handler)));
         for (String entry : classpath) {
             for (String part : entry.split(File.pathSeparator)) {

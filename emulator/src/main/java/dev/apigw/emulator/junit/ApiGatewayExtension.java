@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -11,7 +12,9 @@ import dev.apigw.emulator.FunctionDefinition;
 import dev.apigw.emulator.Gateway;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.GatewayServer;
+import dev.apigw.emulator.MutableClock;
 import dev.apigw.emulator.RecordedInvocation;
+import dev.apigw.emulator.StageThrottle;
 import dev.apigw.emulator.WebSocketLimits;
 import dev.apigw.emulator.websocket.OpenConnection;
 import dev.apigw.lambda.LambdaFunction;
@@ -90,6 +93,21 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
         return with(b -> b.apiType(apiType));
     }
 
+    /** An API key accepted on {@code apiKeyRequired} methods (sent as {@code x-api-key}), in a plan without limits. */
+    public ApiGatewayExtension withApiKey(String key) {
+        return with(b -> b.apiKey(key));
+    }
+
+    /** A usage-plans file: plans with throttles, quotas and their keys (format in the README). */
+    public ApiGatewayExtension withUsagePlans(Path file) {
+        return with(b -> b.usagePlans(file));
+    }
+
+    /** The stage's default throttle; time only moves when the test advances {@link #clock()}. */
+    public ApiGatewayExtension withThrottle(double rate, int burst) {
+        return with(b -> b.throttle(new StageThrottle(rate, burst)));
+    }
+
     /** WebSocket limits other than AWS's, e.g. a short idle timeout to test it quickly. */
     public ApiGatewayExtension withWebSocketLimits(WebSocketLimits limits) {
         return with(b -> b.webSocketLimits(limits));
@@ -124,9 +142,11 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
     }
 
     private void start(ExtensionContext context) {
-        GatewayConfig config = settings.apply(GatewayConfig.builder().spec(SpecLocator.locate(specLocation))).build();
+        MutableClock clock = MutableClock.now();
+        GatewayConfig config = settings.apply(GatewayConfig.builder().spec(SpecLocator.locate(specLocation))
+                .clock(clock)).build();
         GatewayServer server = GatewayServer.start(config);
-        RunningGateway started = new RunningGateway(server, HttpClient.newHttpClient(), this);
+        RunningGateway started = new RunningGateway(server, HttpClient.newHttpClient(), this, clock);
         running = started;
         // The store owns the lifetime: JUnit closes the gateway when the context that started it ends.
         context.getStore(NAMESPACE).put(started, started);
@@ -174,6 +194,14 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
     /** One {@link HttpClient} per gateway. */
     public HttpClient httpClient() {
         return running().httpClient();
+    }
+
+    /**
+     * The clock throttles and quotas count with: it stands still until the test moves it, so throttle and quota tests
+     * are fast and deterministic ({@code gateway.clock().advance(Duration.ofSeconds(1))}).
+     */
+    public MutableClock clock() {
+        return running().clock();
     }
 
     /** The running gateway, for what the accessors above do not cover. */

@@ -35,6 +35,13 @@ public enum GatewayError {
     /** The authorizer failed or answered something that is not an authorizer response. */
     AUTHORIZER_CONFIGURATION_ERROR(GatewayResponseType.AUTHORIZER_CONFIGURATION_ERROR, 500, "null", false,
             "AuthorizerConfigurationException", 500, "Internal Server Error"),
+    /** An API key is missing, unknown or not in a plan for this stage (AWS-REFERENCE 8.8). */
+    INVALID_API_KEY(GatewayResponseType.INVALID_API_KEY, 403, "Forbidden", false,
+            "ForbiddenException", 403, "Forbidden"),
+    THROTTLED(GatewayResponseType.THROTTLED, 429, "Too Many Requests", false,
+            "TooManyRequestsException", 429, "Too Many Requests"),
+    QUOTA_EXCEEDED(GatewayResponseType.QUOTA_EXCEEDED, 429, "Limit Exceeded", false,
+            "LimitExceededException", 429, "Too Many Requests"),
     /** A request validator found required parameters missing; the message lists them (AWS-REFERENCE 9). */
     BAD_REQUEST_PARAMETERS(GatewayResponseType.BAD_REQUEST_PARAMETERS, 400, "Missing required request parameters", true,
             "BadRequestException", 400, "Bad Request"),

@@ -1,0 +1,130 @@
+package dev.apigw.emulator.usage;
+
+import dev.apigw.emulator.MutableClock;
+import dev.apigw.emulator.usage.ApiKeys.Subscription;
+import dev.apigw.emulator.usage.MeterResult.Admitted;
+import dev.apigw.emulator.usage.MeterResult.Refused;
+import dev.apigw.emulator.usage.UsagePlans.Quota;
+import dev.apigw.emulator.usage.UsagePlans.UsagePlan;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The meter stage of the REST pipeline: API key check, usage-plan throttle, usage-plan quota, stage throttle and the
+ * account throttle, in that order. Usage-plan throttles and quotas count per API key; the stage throttle counts per
+ * stage; the account throttle ({@link Throttle#ACCOUNT_DEFAULT}) counts every request this meter sees. A request
+ * refused by one check still used up what the earlier checks counted, and refused requests never count against
+ * the quota. See <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html">
+ * throttling</a> and <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html">
+ * usage plans</a>.
+ *
+ * <pre>{@code
+ * UsageMeter meter = UsageMeter.of(UsagePlans.read(path), new Throttle(100, 50), Clock.systemUTC());
+ * MeterResult result = meter.admit(method.apiKeyRequired(), apiKey, "/pets/{id}", "GET", "prod");
+ * }</pre>
+ */
+public final class UsageMeter {
+    private static final String KEY_SEPARATOR = "\u0000";
+
+    private final ApiKeys apiKeys;
+    private final @Nullable Throttle stageThrottle;
+    private final Clock clock;
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, QuotaCounter> quotas = new ConcurrentHashMap<>();
+
+    private UsageMeter(UsagePlans plans, @Nullable Throttle stageThrottle, Clock clock) {
+        this.apiKeys = new ApiKeys(plans);
+        this.stageThrottle = stageThrottle;
+        this.clock = clock;
+    }
+
+    /**
+     * @param stageThrottle the stage's default method throttle, or {@code null} for none
+     * @param clock drives buckets and quota periods; pass a {@link MutableClock} in tests
+     */
+    public static UsageMeter of(UsagePlans plans, @Nullable Throttle stageThrottle, Clock clock) {
+        return new UsageMeter(plans, stageThrottle, clock);
+    }
+
+    /**
+     * Decides whether a request goes on.
+     *
+     * @param apiKeyRequired the method's {@code apiKeyRequired}; usage plans meter only such methods
+     * @param apiKey the {@code x-api-key} header or the authorizer's {@code usageIdentifierKey}, per the API's
+     *     {@code apiKeySource}; {@code null} when absent
+     * @param resourcePath the matched resource path, e.g. {@code /pets/{id}}
+     * @param httpMethod the method as declared on the resource, e.g. {@code GET} or {@code ANY}
+     */
+    public MeterResult admit(
+            boolean apiKeyRequired, @Nullable String apiKey, String resourcePath, String httpMethod, String stage) {
+        Admitted admitted = Admitted.ANONYMOUS;
+        if (apiKeyRequired) {
+            Optional<Subscription> subscription =
+                    apiKey == null || apiKey.isEmpty() ? Optional.empty() : apiKeys.find(apiKey, stage);
+            if (subscription.isEmpty()) {
+                return Refused.INVALID_API_KEY;
+            }
+            Optional<Refused> refused = meterPlan(subscription.get(), resourcePath, httpMethod);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            admitted = new Admitted(subscription.get().key().value(), subscription.get().key().id());
+        }
+        if (stageThrottle != null && !bucket(stageThrottle, "stage", stage).tryAcquire()) {
+            return Refused.THROTTLED;
+        }
+        if (!bucket(Throttle.ACCOUNT_DEFAULT, "account").tryAcquire()) {
+            return Refused.THROTTLED;
+        }
+        return admitted;
+    }
+
+    /** Forgets every bucket and quota count, as if no request had been made (per-test reset). */
+    public void reset() {
+        buckets.clear();
+        quotas.clear();
+    }
+
+    private Optional<Refused> meterPlan(Subscription subscription, String resourcePath, String httpMethod) {
+        UsagePlan plan = subscription.plan();
+        String key = subscription.key().value();
+        String methodKey = methodKey(plan, resourcePath, httpMethod);
+        if (methodKey != null) {
+            Throttle throttle = plan.methodThrottling().get(methodKey);
+            if (!bucket(throttle, "method", plan.name(), key, methodKey).tryAcquire()) {
+                return Optional.of(Refused.THROTTLED);
+            }
+        } else if (plan.throttle() != null && !bucket(plan.throttle(), "plan", plan.name(), key).tryAcquire()) {
+            return Optional.of(Refused.THROTTLED);
+        }
+        Quota quota = plan.quota();
+        if (quota != null) {
+            QuotaCounter counter = quotas.computeIfAbsent(id(plan.name(), key), k -> new QuotaCounter(quota));
+            if (!counter.tryCount(clock.instant())) {
+                return Optional.of(Refused.QUOTA_EXCEEDED);
+            }
+        }
+        return Optional.empty();
+    }
+
+    // AWS keys methodThrottling by "{resourcePath}/{httpMethod}"; an ANY method is also found by a concrete verb.
+    private static @Nullable String methodKey(UsagePlan plan, String resourcePath, String httpMethod) {
+        for (String candidate : new String[] {resourcePath + "/" + httpMethod, resourcePath + "/ANY"}) {
+            if (plan.methodThrottling().containsKey(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private TokenBucket bucket(Throttle throttle, String... idParts) {
+        return buckets.computeIfAbsent(id(idParts), k -> new TokenBucket(throttle, clock));
+    }
+
+    private static String id(String... parts) {
+        return String.join(KEY_SEPARATOR, parts);
+    }
+}
