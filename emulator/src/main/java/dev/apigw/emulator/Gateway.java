@@ -1,9 +1,6 @@
 package dev.apigw.emulator;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +15,6 @@ import dev.apigw.emulator.integration.FunctionLoader;
 import dev.apigw.emulator.integration.FunctionNames;
 import dev.apigw.emulator.integration.Functions;
 import dev.apigw.emulator.integration.Integrations;
-import dev.apigw.emulator.mapping.MappingTemplates;
 import dev.apigw.emulator.response.GatewayError;
 import dev.apigw.emulator.response.GatewayException;
 import dev.apigw.emulator.response.GatewayResponses;
@@ -26,18 +22,14 @@ import dev.apigw.emulator.response.HeaderRemapping;
 import dev.apigw.emulator.routing.MatchedRoute;
 import dev.apigw.emulator.routing.RouteEntry;
 import dev.apigw.emulator.routing.RouteTable;
-import dev.apigw.importer.ImportResult;
 import dev.apigw.lambda.LambdaFunction;
 import dev.apigw.model.Api;
 import dev.apigw.model.ApiKeySource;
 import dev.apigw.model.ApiType;
 import dev.apigw.model.HttpApi;
 import dev.apigw.model.RestApi;
-import dev.apigw.model.WebSocketApi;
 import dev.apigw.emulator.usage.MeterResult;
-import dev.apigw.emulator.usage.Throttle;
 import dev.apigw.emulator.usage.UsageMeter;
-import dev.apigw.emulator.usage.UsagePlans;
 import dev.apigw.emulator.validation.MethodValidations;
 import dev.apigw.emulator.websocket.WebSocketGateway;
 import org.jspecify.annotations.Nullable;
@@ -74,77 +66,33 @@ public final class Gateway implements AutoCloseable {
     private final LambdaAuthorizers authorizers;
     private final UsageMeter meter;
 
-    private Gateway(Api api, String stage, RouteTable routes, Integrations integrations, Functions functions,
-            RequestContexts contexts, FunctionLoader loader, Map<String, String> stageVariables,
-            @Nullable WebSocketGateway webSocket, MethodValidations validations, LambdaAuthorizers authorizers,
-            UsageMeter meter) {
-        this.api = api;
-        this.stage = stage;
-        this.routes = routes;
-        this.integrations = integrations;
-        this.functions = functions;
-        this.contexts = contexts;
+    private Gateway(GatewayAssembly.GatewayParts parts) {
+        this.api = parts.api();
+        this.stage = parts.stage();
+        this.routes = parts.routes();
+        this.integrations = parts.integrations();
+        this.functions = parts.functions();
+        this.contexts = parts.contexts();
         this.gatewayResponses = api instanceof RestApi rest
                 ? GatewayResponses.forRestApi(rest.gatewayResponses()) : GatewayResponses.forHttpApi();
         this.binaryMediaTypes = api instanceof RestApi rest ? rest.binaryMediaTypes() : List.of();
-        this.loader = loader;
-        this.stageVariables = stageVariables;
-        this.webSocket = webSocket;
+        this.loader = parts.loader();
+        this.stageVariables = parts.stageVariables();
+        this.webSocket = parts.webSocket();
         this.cors = HttpApiCors.of(api instanceof HttpApi http ? http.cors() : null);
-        this.validations = validations;
-        this.authorizers = authorizers;
-        this.meter = meter;
+        this.validations = parts.validations();
+        this.authorizers = parts.authorizers();
+        this.meter = parts.meter();
     }
 
     /**
-     * Imports the spec, loads the functions and compiles routes and integrations.
+     * Imports the spec, loads the functions and compiles routes, integrations and access control.
      *
      * @throws dev.apigw.importer.InvalidSpecException when the document has errors (every problem listed)
      * @throws GatewayStartupException when functions are missing or cannot be loaded
      */
     public static Gateway create(GatewayConfig config) {
-        ImportResult imported = config.spec().importApi(config.apiType());
-        imported.problems().forEach(problem -> LOG.warn("{}", problem));
-        Api api = imported.orThrow();
-        String stage = config.stageFor(api.type());
-        FunctionLoader loader = new FunctionLoader(config.classpath());
-        try {
-            Functions functions = new Functions(
-                    loader.load(FunctionNames.calledBy(api, config.stageVariables()), config.functions()));
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-            Integrations integrations = Integrations.compile(api, config.stageVariables(), functions, http,
-                    new MappingTemplates());
-            List<String> problems = new ArrayList<>(integrations.problems());
-            MethodValidations validations = MethodValidations.compile(api, problems);
-            WebSocketGateway webSocket = api instanceof WebSocketApi ws
-                    ? WebSocketGateway.compile(ws, stage, config.stageVariables(), functions, problems) : null;
-            RouteTable routes = RouteTable.forApi(api, stage);
-            RequestContexts contexts = new RequestContexts(api.title(), stage, config.stageVariables(),
-                    api.type() == ApiType.HTTP);
-            LambdaAuthorizers authorizers = LambdaAuthorizers.compile(api instanceof RestApi rest ? rest
-                    : RestApi.of(api.title(), List.of()), config.stageVariables(), functions, RequestContexts.ACCOUNT_ID,
-                    contexts.apiId(), problems);
-            if (!problems.isEmpty()) {
-                throw new GatewayStartupException(problems);
-            }
-            UsageMeter meter = UsageMeter.of(usagePlans(config), config.throttle() == null ? null
-                    : new Throttle(config.throttle().rate(), config.throttle().burst()), config.clock());
-            return new Gateway(api, stage, routes, integrations, functions, contexts, loader, config.stageVariables(),
-                    webSocket, validations, authorizers, meter);
-        } catch (RuntimeException e) {
-            loader.close();
-            throw e;
-        }
-    }
-
-    /** The keys of {@code --api-key} in a plan without limits, plus the plans of the usage-plans file. */
-    private static UsagePlans usagePlans(GatewayConfig config) {
-        List<UsagePlans.UsagePlan> plans = new ArrayList<>(UsagePlans.ofKeys(config.apiKeys()).plans());
-        if (config.usagePlans() != null) {
-            plans.addAll(UsagePlans.read(config.usagePlans()).plans());
-        }
-        return new UsagePlans(plans);
+        return new Gateway(GatewayAssembly.assemble(config));
     }
 
     /** Serves one request. Never throws: every failure becomes the response AWS would send. */

@@ -1,0 +1,89 @@
+package dev.apigw.emulator;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import dev.apigw.emulator.auth.LambdaAuthorizers;
+import dev.apigw.emulator.exchange.RequestContexts;
+import dev.apigw.emulator.integration.FunctionLoader;
+import dev.apigw.emulator.integration.FunctionNames;
+import dev.apigw.emulator.integration.Functions;
+import dev.apigw.emulator.integration.Integrations;
+import dev.apigw.emulator.mapping.MappingTemplates;
+import dev.apigw.emulator.routing.RouteTable;
+import dev.apigw.emulator.usage.Throttle;
+import dev.apigw.emulator.usage.UsageMeter;
+import dev.apigw.emulator.usage.UsagePlans;
+import dev.apigw.emulator.validation.MethodValidations;
+import dev.apigw.emulator.websocket.WebSocketGateway;
+import dev.apigw.importer.ImportResult;
+import dev.apigw.model.Api;
+import dev.apigw.model.ApiType;
+import dev.apigw.model.RestApi;
+import dev.apigw.model.WebSocketApi;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wiring, kept apart from behaviour: imports the spec and compiles everything a {@link Gateway} runs with, once,
+ * at startup. Every problem that stops the gateway (functions, templates, mappings, models, authorizers) is reported
+ * together.
+ */
+final class GatewayAssembly {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayAssembly.class);
+
+    private GatewayAssembly() {}
+
+    /** What a gateway is made of. */
+    record GatewayParts(Api api, String stage, RouteTable routes, Integrations integrations, Functions functions,
+            RequestContexts contexts, FunctionLoader loader, Map<String, String> stageVariables,
+            @Nullable WebSocketGateway webSocket, MethodValidations validations, LambdaAuthorizers authorizers,
+            UsageMeter meter) {}
+
+    static GatewayParts assemble(GatewayConfig config) {
+        ImportResult imported = config.spec().importApi(config.apiType());
+        imported.problems().forEach(problem -> LOG.warn("{}", problem));
+        Api api = imported.orThrow();
+        String stage = config.stageFor(api.type());
+        FunctionLoader loader = new FunctionLoader(config.classpath());
+        try {
+            Functions functions = new Functions(
+                    loader.load(FunctionNames.calledBy(api, config.stageVariables()), config.functions()));
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+            Integrations integrations = Integrations.compile(api, config.stageVariables(), functions, http,
+                    new MappingTemplates());
+            List<String> problems = new ArrayList<>(integrations.problems());
+            MethodValidations validations = MethodValidations.compile(api, problems);
+            WebSocketGateway webSocket = api instanceof WebSocketApi ws
+                    ? WebSocketGateway.compile(ws, stage, config.stageVariables(), functions, problems) : null;
+            RequestContexts contexts = new RequestContexts(api.title(), stage, config.stageVariables(),
+                    api.type() == ApiType.HTTP);
+            LambdaAuthorizers authorizers = LambdaAuthorizers.compile(api instanceof RestApi rest ? rest
+                    : RestApi.of(api.title(), List.of()), config.stageVariables(), functions, RequestContexts.ACCOUNT_ID,
+                    contexts.apiId(), problems);
+            if (!problems.isEmpty()) {
+                throw new GatewayStartupException(problems);
+            }
+            UsageMeter meter = UsageMeter.of(usagePlans(config), config.throttle() == null ? null
+                    : new Throttle(config.throttle().rate(), config.throttle().burst()), config.clock());
+            return new GatewayParts(api, stage, RouteTable.forApi(api, stage), integrations, functions, contexts,
+                    loader, config.stageVariables(), webSocket, validations, authorizers, meter);
+        } catch (RuntimeException e) {
+            loader.close();
+            throw e;
+        }
+    }
+
+    /** The keys of {@code --api-key} in a plan without limits, plus the plans of the usage-plans file. */
+    private static UsagePlans usagePlans(GatewayConfig config) {
+        List<UsagePlans.UsagePlan> plans = new ArrayList<>(UsagePlans.ofKeys(config.apiKeys()).plans());
+        if (config.usagePlans() != null) {
+            plans.addAll(UsagePlans.read(config.usagePlans()).plans());
+        }
+        return new UsagePlans(plans);
+    }
+}
