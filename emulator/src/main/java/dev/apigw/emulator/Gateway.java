@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import dev.apigw.emulator.auth.AuthorizationResult;
 import dev.apigw.emulator.auth.LambdaAuthorizers;
+import dev.apigw.emulator.auth.ResourcePolicy;
 import dev.apigw.emulator.cors.HttpApiCors;
 import dev.apigw.emulator.exchange.Exchange;
 import dev.apigw.emulator.exchange.RequestContext;
@@ -65,6 +66,7 @@ public final class Gateway implements AutoCloseable {
     private final MethodValidations validations;
     private final LambdaAuthorizers authorizers;
     private final UsageMeter meter;
+    private final ResourcePolicy resourcePolicy;
 
     private Gateway(GatewayAssembly.GatewayParts parts) {
         this.api = parts.api();
@@ -83,6 +85,7 @@ public final class Gateway implements AutoCloseable {
         this.validations = parts.validations();
         this.authorizers = parts.authorizers();
         this.meter = parts.meter();
+        this.resourcePolicy = parts.resourcePolicy();
     }
 
     /**
@@ -108,6 +111,14 @@ public final class Gateway implements AutoCloseable {
             MatchedRoute route = match(request);
             if (route == null) {
                 return cors.preflight(request).orElseThrow();
+            }
+            Optional<AuthorizationResult.Denied> byPolicy = resourcePolicy.evaluate(methodArn(route, request),
+                    request.sourceIp());
+            if (byPolicy.isPresent()) {
+                AuthorizationResult.Denied denied = byPolicy.get();
+                LOG.debug("[{}] {}", requestId, denied.detail());
+                return cors.decorate(request, refused(denied.responseType(), denied.status(), String.valueOf(
+                        denied.message()), denied.body(), denied.errorType(), context, request));
             }
             AuthorizationResult authorization = authorizers.authorize(route.method(), request, route, context);
             if (authorization instanceof AuthorizationResult.Denied denied) {
@@ -151,6 +162,13 @@ public final class Gateway implements AutoCloseable {
         }
         return new GatewayResponse(status, Headers.of("Content-Type", "application/json", "x-amzn-ErrorType",
                 errorType), body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code arn:aws:execute-api:REGION:ACCOUNT:API/STAGE/METHOD/path}, as policies name methods. */
+    private String methodArn(MatchedRoute route, GatewayRequest request) {
+        String path = route.path().startsWith("/") ? route.path().substring(1) : route.path();
+        return "arn:aws:execute-api:us-east-1:" + RequestContexts.ACCOUNT_ID + ":" + contexts.apiId() + "/" + stage + "/"
+                + request.method() + "/" + path;
     }
 
     /** The API key: the {@code x-api-key} header, or the authorizer's usageIdentifierKey (apiKeySource AUTHORIZER). */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import dev.apigw.emulator.auth.LambdaAuthorizers;
+import dev.apigw.emulator.auth.ResourcePolicy;
 import dev.apigw.emulator.exchange.RequestContexts;
 import dev.apigw.emulator.integration.FunctionLoader;
 import dev.apigw.emulator.integration.FunctionNames;
@@ -41,7 +42,7 @@ final class GatewayAssembly {
     record GatewayParts(Api api, String stage, RouteTable routes, Integrations integrations, Functions functions,
             RequestContexts contexts, FunctionLoader loader, Map<String, String> stageVariables,
             @Nullable WebSocketGateway webSocket, MethodValidations validations, LambdaAuthorizers authorizers,
-            UsageMeter meter) {}
+            UsageMeter meter, ResourcePolicy resourcePolicy) {}
 
     static GatewayParts assemble(GatewayConfig config) {
         ImportResult imported = config.spec().importApi(config.apiType());
@@ -65,16 +66,27 @@ final class GatewayAssembly {
             LambdaAuthorizers authorizers = LambdaAuthorizers.compile(api instanceof RestApi rest ? rest
                     : RestApi.of(api.title(), List.of()), config.stageVariables(), functions, RequestContexts.ACCOUNT_ID,
                     contexts.apiId(), problems);
+            ResourcePolicy policy = resourcePolicy(api, problems);
             if (!problems.isEmpty()) {
                 throw new GatewayStartupException(problems);
             }
             UsageMeter meter = UsageMeter.of(usagePlans(config), config.throttle() == null ? null
                     : new Throttle(config.throttle().rate(), config.throttle().burst()), config.clock());
             return new GatewayParts(api, stage, RouteTable.forApi(api, stage), integrations, functions, contexts,
-                    loader, config.stageVariables(), webSocket, validations, authorizers, meter);
+                    loader, config.stageVariables(), webSocket, validations, authorizers, meter, policy);
         } catch (RuntimeException e) {
             loader.close();
             throw e;
+        }
+    }
+
+    private static ResourcePolicy resourcePolicy(Api api, List<String> problems) {
+        try {
+            return ResourcePolicy.compile(api instanceof RestApi rest ? rest.policy() : null,
+                    "x-amazon-apigateway-policy");
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return ResourcePolicy.allowAll();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.apigw.emulator.cli;
 
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -9,6 +10,7 @@ import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.integration.Functions;
 import dev.apigw.emulator.integration.Integrations;
 import dev.apigw.emulator.mapping.MappingTemplates;
+import dev.apigw.emulator.validation.MethodValidations;
 import dev.apigw.importer.ImportResult;
 import dev.apigw.importer.Problem;
 import dev.apigw.importer.Severity;
@@ -37,8 +39,10 @@ final class ValidateCommand implements Callable<Integer> {
         long errors = result.problems().stream().filter(p -> p.severity() == Severity.ERROR).count();
         if (result.api() != null) {
             // Templates and mappings are checked as the gateway compiles them at startup.
-            List<String> integrationProblems = Integrations.compile(result.api(), config.stageVariables(),
-                    new Functions(Map.of()), HttpClient.newHttpClient(), new MappingTemplates()).problems();
+            List<String> integrationProblems = new ArrayList<>(Integrations.compile(result.api(),
+                    config.stageVariables(), new Functions(Map.of()), HttpClient.newHttpClient(), new MappingTemplates())
+                    .problems());
+            MethodValidations.compile(result.api(), integrationProblems);
             integrationProblems.forEach(problem -> out.println("ERROR " + problem));
             errors += integrationProblems.size();
         }
