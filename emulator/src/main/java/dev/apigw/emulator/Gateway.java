@@ -1,6 +1,5 @@
 package dev.apigw.emulator;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,24 +114,19 @@ public final class Gateway implements AutoCloseable {
             Optional<AuthorizationResult.Denied> byPolicy = resourcePolicy.evaluate(methodArn(route, request),
                     request.sourceIp());
             if (byPolicy.isPresent()) {
-                AuthorizationResult.Denied denied = byPolicy.get();
-                LOG.debug("[{}] {}", requestId, denied.detail());
-                return cors.decorate(request, refused(denied.responseType(), denied.status(), String.valueOf(
-                        denied.message()), denied.body(), denied.errorType(), context, request));
+                throw refusal(byPolicy.get());
             }
             AuthorizationResult authorization = authorizers.authorize(route.method(), request, route, context);
             if (authorization instanceof AuthorizationResult.Denied denied) {
-                LOG.debug("[{}] {}", requestId, denied.detail());
-                return cors.decorate(request, refused(denied.responseType(), denied.status(), String.valueOf(
-                        denied.message()), denied.body(), denied.errorType(), context, request));
+                throw refusal(denied);
             }
             MeterResult metered = meter.admit(route.method() != null && route.method().apiKeyRequired(),
                     apiKey(request, (AuthorizationResult.Allowed) authorization), route.resourcePath(),
                     request.method(), stage);
             if (metered instanceof MeterResult.Refused limit) {
-                return cors.decorate(request, refused(limit.responseType(), limit.status(),
-                        GatewayError.valueOf(limit.responseType()).restMessage(), limit.body(), limit.errorType(),
-                        context, request));
+                GatewayError error = GatewayError.valueOf(limit.responseType());
+                throw new GatewayException(error, "usage plan or throttle", error.restMessage(),
+                        new GatewayException.DefaultAnswer(limit.status(), limit.body(), limit.errorType()));
             }
             validations.check(route.method(), request, route.pathParameters());
             Exchange exchange = new Exchange(request, route, context, binaryMediaTypes,
@@ -140,8 +134,7 @@ public final class Gateway implements AutoCloseable {
             response = deliverable(HeaderRemapping.apply(integrations.invokerFor(route.integration()).invoke(exchange)));
         } catch (GatewayException e) {
             LOG.debug("[{}] {}", requestId, e.getMessage());
-            response = gatewayResponses.render(e.error(), e.clientMessage(),
-                    ErrorVariables.of(context, stage, request, e.validationErrorString()));
+            response = gatewayResponses.render(e, ErrorVariables.of(context, stage, request, e.validationErrorString()));
         } catch (RuntimeException e) {
             LOG.error("[{}] apigw failed serving {} {}", requestId, request.method(), request.rawPath(), e);
             response = gatewayResponses.render(GatewayError.INTERNAL_ERROR, ErrorVariables.of(context, stage, request));
@@ -150,18 +143,11 @@ public final class Gateway implements AutoCloseable {
         return cors.decorate(request, response);
     }
 
-    /**
-     * AWS's default answer for a refused request (authorizer, API key, throttle), unless the API customised that
-     * gateway response (then its template, with {@code $context.error.message}).
-     */
-    private GatewayResponse refused(String responseType, int status, String message, String body, String errorType,
-            RequestContext context, GatewayRequest request) {
-        GatewayError error = GatewayError.valueOf(responseType);
-        if (api.type() != ApiType.REST || gatewayResponses.isCustomised(error)) {
-            return gatewayResponses.render(error, message, ErrorVariables.of(context, stage, request));
-        }
-        return new GatewayResponse(status, Headers.of("Content-Type", "application/json", "x-amzn-ErrorType",
-                errorType), body.getBytes(StandardCharsets.UTF_8));
+    /** A resource policy's or an authorizer's refusal, with AWS's exact default answer. */
+    private static GatewayException refusal(AuthorizationResult.Denied denied) {
+        return new GatewayException(GatewayError.valueOf(denied.responseType()), denied.detail(),
+                String.valueOf(denied.message()),
+                new GatewayException.DefaultAnswer(denied.status(), denied.body(), denied.errorType()));
     }
 
     /** {@code arn:aws:execute-api:REGION:ACCOUNT:API/STAGE/METHOD/path}, as policies name methods. */

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.jspecify.annotations.Nullable;
 
 /** Streaming JSON output for the event builders: one shared, thread-safe factory and no data binding per request. */
-final class EventJson {
+public final class EventJson {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     /** Common Log Format as AWS writes {@code requestTime} / {@code time}: {@code 04/Mar/2020:19:15:17 +0000} [D]. */
@@ -23,20 +23,21 @@ final class EventJson {
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         void write(JsonGenerator json) throws IOException;
     }
 
     private EventJson() {}
 
-    static byte[] object(Body body) {
+    /** One JSON object, written by {@code body}, as UTF-8 bytes. */
+    public static byte[] object(Body body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
         try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             json.writeStartObject();
             body.write(json);
             json.writeEndObject();
         } catch (IOException e) {
-            throw new UncheckedIOException("writing a proxy event to memory failed", e);
+            throw new UncheckedIOException("writing an event to memory failed", e);
         }
         return out.toByteArray();
     }
@@ -59,7 +60,7 @@ final class EventJson {
     }
 
     /** A map of string lists, or JSON {@code null} when the map is null. */
-    static void listMap(JsonGenerator json, String field, @Nullable Map<String, List<String>> map) throws IOException {
+    public static void listMap(JsonGenerator json, String field, @Nullable Map<String, List<String>> map) throws IOException {
         if (map == null) {
             json.writeNullField(field);
             return;

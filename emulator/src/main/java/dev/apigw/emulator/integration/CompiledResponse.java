@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import dev.apigw.emulator.GatewayResponse;
 import dev.apigw.emulator.Header;
 import dev.apigw.emulator.Headers;
@@ -43,17 +42,11 @@ record CompiledResponse(int status, @Nullable Pattern pattern, Map<String, Optio
         if (methodResponse != null) {
             requireDeclaredHeaders(response, methodResponse, location);
         }
-        int status;
-        try {
-            status = Integer.parseInt(response.statusCode().trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(location + ".statusCode: '" + response.statusCode()
-                    + "' is not a status code; use a number such as \"200\"", e);
-        }
+        int status = IntegrationResponseRules.status(response, location);
         Map<String, Optional<Template>> templates = new LinkedHashMap<>();
         response.responseTemplates().forEach((type, text) -> templates.put(type.toLowerCase(Locale.ROOT),
                 text.isBlank() ? Optional.empty() : Optional.of(engine.compile(text, location + ".responseTemplates." + type))));
-        return new CompiledResponse(status, pattern(response, location), templates,
+        return new CompiledResponse(status, IntegrationResponseRules.pattern(response, location).orElse(null), templates,
                 ParameterMapping.compileResponse(response.responseParameters(), location + ".responseParameters"),
                 conversion, response.contentHandling());
     }
@@ -71,18 +64,6 @@ record CompiledResponse(int status, @Nullable Pattern pattern, Map<String, Optio
         }
     }
 
-    private static @Nullable Pattern pattern(IntegrationResponse response, String location) {
-        String pattern = response.selectionPattern();
-        if (response.isDefault() || pattern.isEmpty()) {
-            return null;
-        }
-        try {
-            return Pattern.compile(pattern);
-        } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException(location + ": the selection pattern is not a valid Java regular "
-                    + "expression (" + e.getDescription() + " at index " + e.getIndex() + ")", e);
-        }
-    }
 
     /** The method response before overrides: status, mapped headers, Content-Type and body. */
     GatewayResponse render(IntegrationOutput output, MappingState state, String accept) {

@@ -2,8 +2,6 @@ package dev.apigw.emulator.integration;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import dev.apigw.emulator.GatewayRequest;
 import dev.apigw.emulator.GatewayResponse;
 import dev.apigw.emulator.exchange.Exchange;
@@ -20,8 +18,6 @@ import dev.apigw.emulator.response.GatewayException;
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-mock-integration.html).
  */
 final class MockInvoker implements IntegrationInvoker {
-    /** AWS tolerates unquoted keys, e.g. CDK's CORS template {@code {statusCode: 200}} [S][L]. */
-    private static final Pattern STATUS_CODE = Pattern.compile("[\"']?statusCode[\"']?\\s*:\\s*\"?(\\d{3})(?!\\d)\"?");
     private static final byte[] NO_BODY = new byte[0];
 
     private final MappingTemplates engine;
@@ -41,12 +37,10 @@ final class MockInvoker implements IntegrationInvoker {
         Optional<Template> template = requestTemplates.select(request);
         IntegrationOutput output;
         if (template.isPresent()) {
-            Matcher status = STATUS_CODE.matcher(state.render(template.get(), request.body(), false));
-            if (!status.find()) {
-                throw new GatewayException(GatewayError.API_CONFIGURATION_ERROR,
-                        "the MOCK request template does not produce a statusCode");
-            }
-            output = IntegrationOutput.ofStatus(Integer.parseInt(status.group(1)), Map.of(), NO_BODY);
+            int status = IntegrationResponseRules.mockStatus(state.render(template.get(), request.body(), false))
+                    .orElseThrow(() -> new GatewayException(GatewayError.API_CONFIGURATION_ERROR,
+                            "the MOCK request template does not produce a statusCode"));
+            output = IntegrationOutput.ofStatus(status, Map.of(), NO_BODY);
         } else {
             output = new IntegrationOutput(200, Map.of(), NO_BODY, null);
         }

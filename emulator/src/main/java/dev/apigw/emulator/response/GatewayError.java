@@ -94,11 +94,6 @@ public enum GatewayError {
      * integration come with a space after the colon ({@code {"message": "Internal server error"}}), those from
      * the gateway's own templates without ({@code {"message":"Missing Authentication Token"}}), as recorded on AWS.
      */
-    public String restDefaultBody() {
-        return restDefaultBody(restMessage);
-    }
-
-    /** As {@link #restDefaultBody()} with a message filled in per request. */
     public String restDefaultBody(String message) {
         String quoted = "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"";
         return spacedBody ? "{\"message\": " + quoted + "}" : "{\"message\":" + quoted + "}";

@@ -14,6 +14,13 @@ public final class GatewayException extends RuntimeException {
     private final GatewayError error;
     private final String clientMessage;
     private final @Nullable String validationErrorString;
+    private final @Nullable DefaultAnswer defaultAnswer;
+
+    /**
+     * The exact answer AWS gives for this error when the API has not customised its gateway response — for refusals
+     * whose default body is not the usual {@code {"message": …}} (an authorizer's {@code {"Message": …}}, a throttle).
+     */
+    public record DefaultAnswer(int status, String body, String errorType) {}
 
     /** @param detail for the log only; never shown to the client */
     public GatewayException(GatewayError error, String detail) {
@@ -26,7 +33,7 @@ public final class GatewayException extends RuntimeException {
      * @param clientMessage the message the client sees in place of the error's default one
      */
     public GatewayException(GatewayError error, String detail, String clientMessage) {
-        this(error, detail, clientMessage, null);
+        this(error, detail, clientMessage, (String) null);
     }
 
     /** @param validationErrorString {@code $context.error.validationErrorString} of a request validation failure */
@@ -36,6 +43,20 @@ public final class GatewayException extends RuntimeException {
         this.error = requireNonNull(error, "error");
         this.clientMessage = requireNonNull(clientMessage, "clientMessage");
         this.validationErrorString = validationErrorString;
+        this.defaultAnswer = null;
+    }
+
+    /** A refusal with AWS's own default answer (see {@link DefaultAnswer}). */
+    public GatewayException(GatewayError error, String detail, String clientMessage, DefaultAnswer defaultAnswer) {
+        super(error + ": " + detail, null, false, false);
+        this.error = requireNonNull(error, "error");
+        this.clientMessage = requireNonNull(clientMessage, "clientMessage");
+        this.validationErrorString = null;
+        this.defaultAnswer = requireNonNull(defaultAnswer, "defaultAnswer");
+    }
+
+    public @Nullable DefaultAnswer defaultAnswer() {
+        return defaultAnswer;
     }
 
     public GatewayError error() {

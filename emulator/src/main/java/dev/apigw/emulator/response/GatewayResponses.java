@@ -76,9 +76,17 @@ public final class GatewayResponses {
         return new GatewayResponse(status, new Headers(headers), body.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Whether the API customised the gateway response this error renders with (its own type or DEFAULT_4XX/5XX). */
-    public boolean isCustomised(GatewayError error) {
-        return !httpApi && effective(error) != null;
+    /**
+     * The client response for a short-circuit: a REST API's customised gateway response if it has one, else the
+     * refusal's exact default answer if it carries one, else the error's default.
+     */
+    public GatewayResponse render(GatewayException e, TemplateVariables variables) {
+        GatewayException.DefaultAnswer answer = e.defaultAnswer();
+        if (!httpApi && answer != null && effective(e.error()) == null) {
+            return new GatewayResponse(answer.status(), Headers.of("Content-Type", JSON, "x-amzn-ErrorType",
+                    answer.errorType()), answer.body().getBytes(StandardCharsets.UTF_8));
+        }
+        return render(e.error(), e.clientMessage(), variables);
     }
 
     /** The type's own customisation, else DEFAULT_4XX / DEFAULT_5XX for its status class, else none. */

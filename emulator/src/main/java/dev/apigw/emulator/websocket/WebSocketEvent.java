@@ -1,16 +1,13 @@
 package dev.apigw.emulator.websocket;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.apigw.emulator.events.EventJson;
 import dev.apigw.emulator.events.RequestContextV1;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +19,6 @@ import org.jspecify.annotations.Nullable;
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-mapping-template-reference.html
  */
 public final class WebSocketEvent {
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     /**
      * What API Gateway knows of one connection, fixed at {@code $connect}.
@@ -50,12 +46,12 @@ public final class WebSocketEvent {
 
     /** The {@code $connect} event: the handshake's headers and query, no body. */
     public static byte[] connect(Connection connection, String requestId, Instant time) {
-        return object(json -> {
+        return EventJson.object(json -> {
             writeHeaders(json, WebSocketEventHeaders.connect(connection, time));
             // Only when the upgrade URL had a query, and placed as in REST events (no real capture shows one).
             if (!connection.connectQuery().isEmpty()) {
                 writeLastValues(json, "queryStringParameters", connection.connectQuery());
-                writeAllValues(json, "multiValueQueryStringParameters", connection.connectQuery());
+                EventJson.listMap(json, "multiValueQueryStringParameters", connection.connectQuery());
             }
             writeContext(json, new Context(connection, "$connect", "CONNECT", requestId, time), ctx -> {}, ctx -> {});
             json.writeBooleanField("isBase64Encoded", false);
@@ -65,7 +61,7 @@ public final class WebSocketEvent {
     /** A MESSAGE event for the selected route: the frame's text as {@code body}, no headers. */
     public static byte[] message(Connection connection, String routeKey, String messageId, String requestId,
             Instant time, String body, boolean base64) {
-        return object(json -> {
+        return EventJson.object(json -> {
             writeContext(json, new Context(connection, routeKey, "MESSAGE", requestId, time),
                     ctx -> ctx.writeStringField("messageId", messageId), ctx -> {});
             json.writeStringField("body", body);
@@ -79,7 +75,7 @@ public final class WebSocketEvent {
      */
     public static byte[] disconnect(Connection connection, String requestId, Instant time, int statusCode,
             String reason) {
-        return object(json -> {
+        return EventJson.object(json -> {
             writeHeaders(json, WebSocketEventHeaders.disconnect(connection));
             writeContext(json, new Context(connection, "$disconnect", "DISCONNECT", requestId, time),
                     ctx -> ctx.writeNumberField("disconnectStatusCode", statusCode),
@@ -90,17 +86,12 @@ public final class WebSocketEvent {
 
     private record Context(Connection connection, String routeKey, String eventType, String requestId, Instant time) {}
 
-    @FunctionalInterface
-    private interface Fields {
-        void write(JsonGenerator json) throws IOException;
-    }
-
     /**
      * requestContext in AWS's order; MESSAGE puts {@code messageId} and DISCONNECT {@code disconnectStatusCode} right
      * after routeKey ({@code afterRouteKey}), DISCONNECT puts {@code disconnectReason} after messageDirection [E].
      */
-    private static void writeContext(JsonGenerator json, Context context, Fields afterRouteKey,
-            Fields afterDirection) throws IOException {
+    private static void writeContext(JsonGenerator json, Context context, EventJson.Body afterRouteKey,
+            EventJson.Body afterDirection) throws IOException {
         Connection connection = context.connection();
         json.writeObjectFieldStart("requestContext");
         json.writeStringField("routeKey", context.routeKey());
@@ -128,7 +119,7 @@ public final class WebSocketEvent {
 
     private static void writeHeaders(JsonGenerator json, Map<String, List<String>> headers) throws IOException {
         writeLastValues(json, "headers", headers);
-        writeAllValues(json, "multiValueHeaders", headers);
+        EventJson.listMap(json, "multiValueHeaders", headers);
     }
 
     /** The single-value view: the last value of each name, as payload 1.0 events do. */
@@ -142,28 +133,5 @@ public final class WebSocketEvent {
         json.writeEndObject();
     }
 
-    private static void writeAllValues(JsonGenerator json, String field, Map<String, List<String>> map)
-            throws IOException {
-        json.writeObjectFieldStart(field);
-        for (Map.Entry<String, List<String>> entry : map.entrySet()) {
-            json.writeArrayFieldStart(entry.getKey());
-            for (String value : entry.getValue()) {
-                json.writeString(value);
-            }
-            json.writeEndArray();
-        }
-        json.writeEndObject();
-    }
 
-    private static byte[] object(Fields body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            json.writeStartObject();
-            body.write(json);
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing a WebSocket event to memory failed", e);
-        }
-        return out.toByteArray();
-    }
 }

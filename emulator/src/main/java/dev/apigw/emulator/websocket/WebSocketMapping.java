@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import dev.apigw.emulator.events.RequestContextV1;
+import dev.apigw.emulator.integration.IntegrationResponseRules;
 import dev.apigw.emulator.mapping.ContextVariable;
 import dev.apigw.emulator.mapping.InputVariable;
 import dev.apigw.emulator.mapping.MappingTemplates;
@@ -63,7 +63,7 @@ final class WebSocketMapping {
         Response defaultResponse = null;
         for (IntegrationResponse response : options.responses()) {
             String where = location + ".responses." + response.selectionPattern();
-            Response compiled = new Response(status(response, where), pattern(response, where),
+            Response compiled = new Response(IntegrationResponseRules.status(response, where), pattern(response, where),
                     chosen(response.responseTemplates(), engine, where + ".responseTemplates"));
             if (compiled.pattern() == null) {
                 defaultResponse = compiled;
@@ -174,28 +174,15 @@ final class WebSocketMapping {
         return engine.compile(templates.get(key), location + "." + key);
     }
 
-    private static int status(IntegrationResponse response, String location) {
-        try {
-            return Integer.parseInt(response.statusCode().trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(location + ".statusCode: '" + response.statusCode()
-                    + "' is not a status code; use a number such as \"200\"", e);
-        }
-    }
-
     private static @Nullable Pattern pattern(IntegrationResponse response, String location) {
         String pattern = response.selectionPattern();
         if (response.isDefault() || pattern.isEmpty() || pattern.equals("$default")) {
             return null;
         }
+        // WebSocket integration response keys may wrap the expression in slashes: /2\d\d/ [D].
         if (pattern.length() > 1 && pattern.startsWith("/") && pattern.endsWith("/")) {
             pattern = pattern.substring(1, pattern.length() - 1);
         }
-        try {
-            return Pattern.compile(pattern);
-        } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException(location + ": the selection pattern is not a valid Java regular "
-                    + "expression (" + e.getDescription() + " at index " + e.getIndex() + ")", e);
-        }
+        return IntegrationResponseRules.compile(pattern, location).orElse(null);
     }
 }

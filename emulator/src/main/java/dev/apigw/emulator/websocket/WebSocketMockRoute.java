@@ -1,8 +1,8 @@
 package dev.apigw.emulator.websocket;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.OptionalInt;
+import dev.apigw.emulator.integration.IntegrationResponseRules;
 import dev.apigw.emulator.mapping.ContextVariable;
 import dev.apigw.emulator.mapping.TemplateException;
 import org.slf4j.Logger;
@@ -16,8 +16,6 @@ import org.slf4j.LoggerFactory;
  */
 record WebSocketMockRoute(WebSocketMapping mapping) implements WebSocketRouteHandler {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketMockRoute.class);
-    /** AWS tolerates unquoted keys, e.g. {@code {statusCode: 200}} [S][L]. */
-    private static final Pattern STATUS_CODE = Pattern.compile("[\"']?statusCode[\"']?\\s*:\\s*\"?(\\d{3})(?!\\d)\"?");
 
     @Override
     public WebSocketRouteResult invoke(WebSocketRouteCall call) {
@@ -26,13 +24,13 @@ record WebSocketMockRoute(WebSocketMapping mapping) implements WebSocketRouteHan
             int status = 200;
             Optional<String> rendered = mapping.request(call, context);
             if (rendered.isPresent()) {
-                Matcher found = STATUS_CODE.matcher(rendered.get());
-                if (!found.find()) {
+                OptionalInt found = IntegrationResponseRules.mockStatus(rendered.get());
+                if (found.isEmpty()) {
                     LOG.warn("[{}] Execution failed: the MOCK request template of {} does not produce a statusCode",
                             call.requestId(), call.routeKey());
                     return WebSocketRouteResult.failure();
                 }
-                status = Integer.parseInt(found.group(1));
+                status = found.getAsInt();
             }
             String frame = mapping.response(String.valueOf(status), "", call, context).orElse(null);
             return WebSocketRouteResult.of(status, frame);
