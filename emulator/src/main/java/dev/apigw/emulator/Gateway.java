@@ -111,10 +111,12 @@ public final class Gateway implements AutoCloseable {
             if (route == null) {
                 return cors.preflight(request).orElseThrow();
             }
-            Optional<AuthorizationResult.Denied> byPolicy = resourcePolicy.evaluate(methodArn(route, request),
-                    request.sourceIp());
-            if (byPolicy.isPresent()) {
-                throw refusal(byPolicy.get());
+            if (resourcePolicy.isPresent()) {
+                Optional<AuthorizationResult.Denied> byPolicy = resourcePolicy.evaluate(methodArn(route, request),
+                        request.sourceIp());
+                if (byPolicy.isPresent()) {
+                    throw refusal(byPolicy.get());
+                }
             }
             AuthorizationResult authorization = authorizers.authorize(route.method(), request, route, context);
             if (authorization instanceof AuthorizationResult.Denied denied) {

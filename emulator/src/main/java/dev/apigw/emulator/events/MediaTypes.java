@@ -61,6 +61,20 @@ public final class MediaTypes {
                 || subtype.equals("javascript");
     }
 
+    /**
+     * The media type a header names, as API Gateway keys templates and models by it: the first entry, without
+     * parameters, trimmed and lower case ({@code "Application/JSON; charset=utf-8"} → {@code application/json});
+     * empty when the header is missing or blank.
+     */
+    public static String essence(@Nullable String header) {
+        String first = firstEntry(header);
+        if (first == null) {
+            return "";
+        }
+        int semicolon = first.indexOf(';');
+        return (semicolon < 0 ? first : first.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    }
+
     private static @Nullable String firstEntry(@Nullable String value) {
         if (value == null) {
             return null;

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import dev.apigw.emulator.GatewayRequest;
 import dev.apigw.emulator.GatewayResponse;
+import dev.apigw.emulator.events.MediaTypes;
 import dev.apigw.emulator.Header;
 import dev.apigw.emulator.Headers;
 import dev.apigw.emulator.mapping.MappingTemplates;
@@ -98,9 +98,7 @@ final class IntegrationResponses {
 
     /** The first media type of the request's Accept header, which picks the response template; JSON by default. */
     static String accept(GatewayRequest request) {
-        String first = request.headers().first("Accept").orElse("").split(",", 2)[0];
-        int semicolon = first.indexOf(';');
-        String type = (semicolon < 0 ? first : first.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        String type = MediaTypes.essence(request.headers().first("Accept").orElse(null));
         return type.isEmpty() || type.equals("*/*") ? "application/json" : type;
     }
 

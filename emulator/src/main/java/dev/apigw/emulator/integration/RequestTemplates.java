@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import dev.apigw.emulator.GatewayRequest;
+import dev.apigw.emulator.events.MediaTypes;
 import dev.apigw.emulator.mapping.MappingTemplates;
 import dev.apigw.emulator.mapping.Template;
 import dev.apigw.emulator.response.GatewayError;
@@ -60,9 +61,7 @@ final class RequestTemplates {
     }
 
     static String contentType(GatewayRequest request) {
-        String value = request.headers().first("Content-Type").orElse("");
-        int semicolon = value.indexOf(';');
-        String type = (semicolon < 0 ? value : value.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        String type = MediaTypes.essence(request.headers().first("Content-Type").orElse(null));
         return type.isEmpty() ? DEFAULT_CONTENT_TYPE : type;
     }
 }

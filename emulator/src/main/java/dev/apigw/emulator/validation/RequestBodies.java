@@ -1,5 +1,6 @@
 package dev.apigw.emulator.validation;
 
+import dev.apigw.emulator.events.MediaTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,11 +104,7 @@ final class RequestBodies {
 
     /** The media type without parameters, lower case; JSON when the header is missing or blank. */
     static String mediaType(@Nullable String header) {
-        if (header == null) {
-            return DEFAULT_CONTENT_TYPE;
-        }
-        int semicolon = header.indexOf(';');
-        String type = (semicolon < 0 ? header : header.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        String type = MediaTypes.essence(header);
         return type.isEmpty() ? DEFAULT_CONTENT_TYPE : type;
     }
 
