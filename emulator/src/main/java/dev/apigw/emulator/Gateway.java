@@ -1,13 +1,12 @@
 package dev.apigw.emulator;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import dev.apigw.emulator.auth.AuthorizationResult;
-import dev.apigw.emulator.auth.LambdaAuthorizers;
-import dev.apigw.emulator.auth.ResourcePolicy;
+import dev.apigw.emulator.auth.AccessControl;
 import dev.apigw.emulator.cors.HttpApiCors;
+import dev.apigw.emulator.exchange.Caller;
 import dev.apigw.emulator.exchange.Exchange;
 import dev.apigw.emulator.exchange.RequestContext;
 import dev.apigw.emulator.exchange.RequestContexts;
@@ -63,9 +62,8 @@ public final class Gateway implements AutoCloseable {
     private final @Nullable WebSocketGateway webSocket;
     private final HttpApiCors cors;
     private final MethodValidations validations;
-    private final LambdaAuthorizers authorizers;
+    private final AccessControl accessControl;
     private final UsageMeter meter;
-    private final ResourcePolicy resourcePolicy;
 
     private Gateway(GatewayAssembly.GatewayParts parts) {
         this.api = parts.api();
@@ -82,9 +80,8 @@ public final class Gateway implements AutoCloseable {
         this.webSocket = parts.webSocket();
         this.cors = HttpApiCors.of(api instanceof HttpApi http ? http.cors() : null);
         this.validations = parts.validations();
-        this.authorizers = parts.authorizers();
+        this.accessControl = parts.accessControl();
         this.meter = parts.meter();
-        this.resourcePolicy = parts.resourcePolicy();
     }
 
     /**
@@ -111,28 +108,22 @@ public final class Gateway implements AutoCloseable {
             if (route == null) {
                 return cors.preflight(request).orElseThrow();
             }
-            if (resourcePolicy.isPresent()) {
-                Optional<AuthorizationResult.Denied> byPolicy = resourcePolicy.evaluate(methodArn(route, request),
-                        request.sourceIp());
-                if (byPolicy.isPresent()) {
-                    throw refusal(byPolicy.get());
-                }
-            }
-            AuthorizationResult authorization = authorizers.authorize(route.method(), request, route, context);
+            AuthorizationResult authorization = accessControl.authorize(route, request, context);
             if (authorization instanceof AuthorizationResult.Denied denied) {
                 throw refusal(denied);
             }
+            AuthorizationResult.Allowed allowed = (AuthorizationResult.Allowed) authorization;
             MeterResult metered = meter.admit(route.method() != null && route.method().apiKeyRequired(),
-                    apiKey(request, (AuthorizationResult.Allowed) authorization), route.resourcePath(),
-                    request.method(), stage);
+                    apiKey(request, allowed), route.resourcePath(), request.method(), stage);
             if (metered instanceof MeterResult.Refused limit) {
                 GatewayError error = GatewayError.valueOf(limit.responseType());
                 throw new GatewayException(error, "usage plan or throttle", error.restMessage(),
                         new GatewayException.DefaultAnswer(limit.status(), limit.body(), limit.errorType()));
             }
             validations.check(route.method(), request, route.pathParameters());
+            MeterResult.Admitted admitted = (MeterResult.Admitted) metered;
             Exchange exchange = new Exchange(request, route, context, binaryMediaTypes,
-                    authorizerOutput((AuthorizationResult.Allowed) authorization));
+                    new Caller(allowed.principal(), admitted.apiKey(), admitted.apiKeyId()));
             response = deliverable(HeaderRemapping.apply(integrations.invokerFor(route.integration()).invoke(exchange)));
         } catch (GatewayException e) {
             LOG.debug("[{}] {}", requestId, e.getMessage());
@@ -149,14 +140,8 @@ public final class Gateway implements AutoCloseable {
     private static GatewayException refusal(AuthorizationResult.Denied denied) {
         return new GatewayException(GatewayError.valueOf(denied.responseType()), denied.detail(),
                 String.valueOf(denied.message()),
-                new GatewayException.DefaultAnswer(denied.status(), denied.body(), denied.errorType()));
-    }
-
-    /** {@code arn:aws:execute-api:REGION:ACCOUNT:API/STAGE/METHOD/path}, as policies name methods. */
-    private String methodArn(MatchedRoute route, GatewayRequest request) {
-        String path = route.path().startsWith("/") ? route.path().substring(1) : route.path();
-        return "arn:aws:execute-api:us-east-1:" + RequestContexts.ACCOUNT_ID + ":" + contexts.apiId() + "/" + stage + "/"
-                + request.method() + "/" + path;
+                new GatewayException.DefaultAnswer(denied.status(), denied.body(), denied.errorType(),
+                        denied.headers()));
     }
 
     /** The API key: the {@code x-api-key} header, or the authorizer's usageIdentifierKey (apiKeySource AUTHORIZER). */
@@ -165,19 +150,6 @@ public final class Gateway implements AutoCloseable {
             return allowed.usageIdentifierKey();
         }
         return request.headers().first("x-api-key").orElse(null);
-    }
-
-    /** {@code requestContext.authorizer}: the context values, then principalId and integrationLatency. */
-    private static Map<String, Object> authorizerOutput(AuthorizationResult.Allowed allowed) {
-        if (!allowed.fromAuthorizer()) {
-            return Map.of();
-        }
-        Map<String, Object> output = new LinkedHashMap<>(allowed.context());
-        if (allowed.principalId() != null) {
-            output.put("principalId", allowed.principalId());
-        }
-        output.put("integrationLatency", 0);
-        return output;
     }
 
     /**
@@ -271,7 +243,7 @@ public final class Gateway implements AutoCloseable {
             webSocket.closeAll();
         }
         functions.clearStubs();
-        authorizers.clearCache();
+        accessControl.clearCache();
         meter.reset();
         functions.invocations().clear();
     }

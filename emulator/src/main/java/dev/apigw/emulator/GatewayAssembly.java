@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.apigw.emulator.auth.AccessControl;
 import dev.apigw.emulator.auth.LambdaAuthorizers;
+import dev.apigw.emulator.auth.RouteAuthorizer;
 import dev.apigw.emulator.auth.ResourcePolicy;
 import dev.apigw.emulator.exchange.RequestContexts;
 import dev.apigw.emulator.integration.FunctionLoader;
@@ -41,8 +43,8 @@ final class GatewayAssembly {
     /** What a gateway is made of. */
     record GatewayParts(Api api, String stage, RouteTable routes, Integrations integrations, Functions functions,
             RequestContexts contexts, FunctionLoader loader, Map<String, String> stageVariables,
-            @Nullable WebSocketGateway webSocket, MethodValidations validations, LambdaAuthorizers authorizers,
-            UsageMeter meter, ResourcePolicy resourcePolicy) {}
+            @Nullable WebSocketGateway webSocket, MethodValidations validations, AccessControl accessControl,
+            UsageMeter meter) {}
 
     static GatewayParts assemble(GatewayConfig config) {
         ImportResult imported = config.spec().importApi(config.apiType());
@@ -63,21 +65,30 @@ final class GatewayAssembly {
                     ? WebSocketGateway.compile(ws, stage, config.stageVariables(), functions, problems) : null;
             RequestContexts contexts = new RequestContexts(api.title(), stage, config.stageVariables(),
                     api.type() == ApiType.HTTP);
-            LambdaAuthorizers authorizers = LambdaAuthorizers.compile(api instanceof RestApi rest ? rest
-                    : RestApi.of(api.title(), List.of()), config.stageVariables(), functions, RequestContexts.ACCOUNT_ID,
-                    contexts.apiId(), problems);
-            ResourcePolicy policy = resourcePolicy(api, problems);
+            AccessControl accessControl = new AccessControl(resourcePolicy(api, problems),
+                    authorizers(api, config, functions, contexts.apiId(), problems));
             if (!problems.isEmpty()) {
                 throw new GatewayStartupException(problems);
             }
             UsageMeter meter = UsageMeter.of(usagePlans(config), config.throttle() == null ? null
                     : new Throttle(config.throttle().rate(), config.throttle().burst()), config.clock());
             return new GatewayParts(api, stage, RouteTable.forApi(api, stage), integrations, functions, contexts,
-                    loader, config.stageVariables(), webSocket, validations, authorizers, meter, policy);
+                    loader, config.stageVariables(), webSocket, validations, accessControl, meter);
         } catch (RuntimeException e) {
             loader.close();
             throw e;
         }
+    }
+
+    /** Every authorization mechanism the API uses; each answers only for its own routes. */
+    private static List<RouteAuthorizer> authorizers(Api api, GatewayConfig config, Functions functions, String apiId,
+            List<String> problems) {
+        List<RouteAuthorizer> mechanisms = new ArrayList<>();
+        if (api instanceof RestApi rest) {
+            mechanisms.add(LambdaAuthorizers.compile(rest, config.stageVariables(), functions,
+                    RequestContexts.ACCOUNT_ID, apiId, problems, config.clock()));
+        }
+        return mechanisms;
     }
 
     private static ResourcePolicy resourcePolicy(Api api, List<String> problems) {

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.apigw.model.ApiType;
+import dev.apigw.emulator.auth.IamCredential;
+import dev.apigw.emulator.auth.JwksSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +25,12 @@ import org.jspecify.annotations.Nullable;
  * @param apiKeys API keys accepted on {@code apiKeyRequired} methods, in a default usage plan without limits
  * @param usagePlans a usage-plans file (plans with throttles, quotas and their keys), or null
  * @param throttle the stage's default throttle, or null for none
- * @param clock what throttles, quotas and caches count time with (a test can advance it)
+ * @param clock what throttles, quotas, caches and token expiry count time with (a test can advance it)
+ * @param iamCredentials access keys accepted on {@code AWS_IAM} routes (SigV4)
+ * @param jwks where JWT and Cognito authorizers get their verification keys, by authorizer name, issuer, or
+ *     {@code *}; anything not listed uses the local issuer's keys
+ * @param issuerKey the local issuer's signing key file (created when missing); null = a new key for this gateway
+ * @param strict refuse to start when the document uses a setting apigw does not enforce
  */
 public record GatewayConfig(
         SpecSource spec,
@@ -38,7 +45,11 @@ public record GatewayConfig(
         List<String> apiKeys,
         @Nullable Path usagePlans,
         @Nullable StageThrottle throttle,
-        Clock clock) {
+        Clock clock,
+        List<IamCredential> iamCredentials,
+        Map<String, JwksSource> jwks,
+        @Nullable Path issuerKey,
+        boolean strict) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3000;
@@ -57,6 +68,8 @@ public record GatewayConfig(
         requireNonNull(webSocketLimits, "webSocketLimits");
         apiKeys = List.copyOf(apiKeys);
         requireNonNull(clock, "clock");
+        iamCredentials = List.copyOf(iamCredentials);
+        jwks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(jwks));
     }
 
     /** The stage in force for an API of the given type. */
@@ -74,8 +87,11 @@ public record GatewayConfig(
 
     public Builder toBuilder() {
         Builder builder = new Builder().spec(spec).apiType(apiType).host(host).port(port).stage(stage)
-                .webSocketLimits(webSocketLimits).usagePlans(usagePlans).throttle(throttle).clock(clock);
+                .webSocketLimits(webSocketLimits).usagePlans(usagePlans).throttle(throttle).clock(clock)
+                .issuerKey(issuerKey).strict(strict);
         builder.apiKeys.addAll(apiKeys);
+        builder.iamCredentials.addAll(iamCredentials);
+        builder.jwks.putAll(jwks);
         builder.stageVariables.putAll(stageVariables);
         builder.functions.putAll(functions);
         builder.classpath.addAll(classpath);
@@ -97,6 +113,10 @@ public record GatewayConfig(
         private @Nullable Path usagePlans;
         private @Nullable StageThrottle throttle;
         private Clock clock = Clock.systemUTC();
+        private final List<IamCredential> iamCredentials = new ArrayList<>();
+        private final Map<String, JwksSource> jwks = new LinkedHashMap<>();
+        private @Nullable Path issuerKey;
+        private boolean strict;
 
         private Builder() {}
 
@@ -164,6 +184,27 @@ public record GatewayConfig(
             return this;
         }
 
+        public Builder iamCredential(IamCredential credential) {
+            iamCredentials.add(credential);
+            return this;
+        }
+
+        /** {@code name}: an authorizer name, an issuer URL, or {@code *} for every authorizer not named. */
+        public Builder jwks(String name, JwksSource source) {
+            jwks.put(name, source);
+            return this;
+        }
+
+        public Builder issuerKey(@Nullable Path file) {
+            this.issuerKey = file;
+            return this;
+        }
+
+        public Builder strict(boolean strict) {
+            this.strict = strict;
+            return this;
+        }
+
         public Builder webSocketLimits(WebSocketLimits limits) {
             this.webSocketLimits = limits;
             return this;
@@ -174,7 +215,7 @@ public record GatewayConfig(
                 throw new IllegalStateException("no spec given: call spec(Path) or spec(SpecSource)");
             }
             return new GatewayConfig(spec, apiType, host, port, stage, stageVariables, functions, classpath,
-                    webSocketLimits, apiKeys, usagePlans, throttle, clock);
+                    webSocketLimits, apiKeys, usagePlans, throttle, clock, iamCredentials, jwks, issuerKey, strict);
         }
     }
 }

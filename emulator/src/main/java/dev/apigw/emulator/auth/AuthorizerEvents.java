@@ -18,19 +18,8 @@ import java.util.List;
  */
 final class AuthorizerEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String REGION = "us-east-1";
 
     private AuthorizerEvents() {}
-
-    /**
-     * {@code arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/{VERB}/{path}}: the request's verb (not ANY)
-     * and its actual path without the leading slash, so the root resource ends in {@code /GET/} [D].
-     */
-    static String methodArn(String accountId, String apiId, MatchedRoute route, GatewayRequest request) {
-        String path = route.path().startsWith("/") ? route.path().substring(1) : route.path();
-        return "arn:aws:execute-api:" + REGION + ":" + accountId + ":" + apiId + "/" + route.stage() + "/"
-                + request.method() + "/" + path;
-    }
 
     /** Key order of real log captures: type, methodArn, authorizationToken. */
     static byte[] token(String methodArn, String token) {

@@ -2,6 +2,7 @@ package dev.apigw.emulator.auth;
 
 import dev.apigw.emulator.GatewayRequest;
 import dev.apigw.emulator.events.QueryString;
+import dev.apigw.emulator.exchange.Principal;
 import dev.apigw.emulator.exchange.RequestContext;
 import dev.apigw.emulator.integration.FunctionNames;
 import dev.apigw.emulator.integration.Functions;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -26,15 +26,13 @@ import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The authorize stage for REST API Lambda authorizers (TOKEN and REQUEST): read the identity sources, call the
- * function (or reuse its cached output), and evaluate the returned IAM policy against the request's method ARN.
- * Cognito and IAM authorization are not handled here; methods using them pass through as
- * {@link AuthorizationResult.Allowed} without an authorizer.
+ * REST API Lambda authorizers (TOKEN and REQUEST): read the identity sources, call the function (or reuse its
+ * cached output), and evaluate the returned IAM policy against the request's method ARN.
  *
  * <p>The cache is a map with expiry times (Caffeine is not a dependency of this module); entries are dropped when
  * read after they expire, and the map is emptied by {@link #clearCache()}.
  */
-public final class LambdaAuthorizers {
+public final class LambdaAuthorizers implements RouteAuthorizer {
     private static final Pattern SOURCE =
             Pattern.compile("(method\\.request\\.header|method\\.request\\.querystring|stageVariables|context)\\.(.+)");
 
@@ -64,11 +62,6 @@ public final class LambdaAuthorizers {
 
     /** Compiles the API's TOKEN and REQUEST authorizers; what cannot work is added to {@code problems}. */
     public static LambdaAuthorizers compile(RestApi api, Map<String, String> stageVariables, Functions functions,
-            String accountId, String apiId, List<String> problems) {
-        return compile(api, stageVariables, functions, accountId, apiId, problems, Clock.systemUTC());
-    }
-
-    static LambdaAuthorizers compile(RestApi api, Map<String, String> stageVariables, Functions functions,
             String accountId, String apiId, List<String> problems, Clock clock) {
         Map<String, Compiled> compiled = new LinkedHashMap<>();
         for (Authorizer authorizer : api.authorizers().values()) {
@@ -104,23 +97,19 @@ public final class LambdaAuthorizers {
         return new LambdaAuthorizers(compiled, stageVariables, functions, accountId, apiId, clock);
     }
 
-    /** Forgets every cached authorizer output (per-test reset). */
+    @Override
     public void clearCache() {
         cache.clear();
     }
 
-    /**
-     * Authorizes one request. A method without a TOKEN/REQUEST authorizer in its {@code security} gets
-     * {@link AuthorizationResult.Allowed} with {@code fromAuthorizer() == false}.
-     */
-    public AuthorizationResult authorize(
-            dev.apigw.model.@Nullable Method method, GatewayRequest request, MatchedRoute route, RequestContext context) {
-        Optional<Compiled> found = method == null ? Optional.empty() : method.security().stream()
-                .map(SecurityRequirement::scheme).map(bySchemeName::get).filter(c -> c != null).findFirst();
-        if (found.isEmpty()) {
-            return AuthorizationResult.Allowed.NO_AUTHORIZER;
+    @Override
+    public @Nullable AuthorizationResult authorize(MatchedRoute route, GatewayRequest request, RequestContext context) {
+        SecurityRequirement requirement = route.method() == null ? null
+                : RouteSecurity.of(route).firstOf(bySchemeName);
+        if (requirement == null) {
+            return null;
         }
-        Compiled compiled = found.get();
+        Compiled compiled = bySchemeName.get(requirement.scheme());
         Authorizer authorizer = compiled.authorizer();
         List<String> identity = new ArrayList<>();
         for (String source : authorizer.identitySource()) {
@@ -138,7 +127,7 @@ public final class LambdaAuthorizers {
         if (token && compiled.validation() != null && !compiled.validation().matcher(identity.get(0)).matches()) {
             return AuthorizationResult.Denied.unauthorized("token does not match identityValidationExpression");
         }
-        String methodArn = AuthorizerEvents.methodArn(accountId, apiId, route, request);
+        String methodArn = MethodArns.of(accountId, apiId, route, request);
         // Without identity sources (REQUEST authorizers may have none when caching is off) nothing can key a cache.
         boolean caching = authorizer.resultTtlInSeconds() > 0 && !identity.isEmpty();
         CacheKey key = new CacheKey(authorizer.name(), List.copyOf(identity));
@@ -159,7 +148,8 @@ public final class LambdaAuthorizers {
         if (denied != null) {
             return denied;
         }
-        return new AuthorizationResult.Allowed(true, output.principalId(), output.context(), output.usageIdentifierKey());
+        return new AuthorizationResult.Allowed(new Principal.Lambda(output.principalId(), new LinkedHashMap<>(output.context())),
+                output.usageIdentifierKey());
     }
 
     private record AuthorizerOutcome(@Nullable AuthorizerOutput output, AuthorizationResult.@Nullable Denied denied) {}

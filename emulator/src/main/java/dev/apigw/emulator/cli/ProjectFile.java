@@ -17,6 +17,8 @@ import dev.apigw.emulator.FunctionDefinition;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.StageThrottle;
 import dev.apigw.model.ApiType;
+import dev.apigw.emulator.auth.IamCredential;
+import dev.apigw.emulator.auth.JwksSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +38,10 @@ import org.jspecify.annotations.Nullable;
  * apiKeys: [local-key]          # optional
  * usagePlans: usage-plans.yaml  # optional
  * throttle: "100:200"           # optional: RATE:BURST
+ * iamCredentials: ["AKIDLOCAL:secret"]          # optional: keys for AWS_IAM routes
+ * jwks: {"*": local}                            # optional: authorizer, issuer or * to local|discover|URL|file
+ * issuerKey: .apigw/issuer-key.json             # optional: the local issuer's signing key
+ * strict: true                                  # optional: refuse settings apigw does not enforce
  * </pre>
  */
 record ProjectFile(
@@ -49,7 +55,11 @@ record ProjectFile(
         @Nullable Map<String, FunctionEntry> functions,
         @Nullable List<String> apiKeys,
         @Nullable String usagePlans,
-        @Nullable String throttle) {
+        @Nullable String throttle,
+        @Nullable List<String> iamCredentials,
+        @Nullable Map<String, String> jwks,
+        @Nullable String issuerKey,
+        @Nullable Boolean strict) {
 
     static final String DEFAULT_NAME = "apigw.yaml";
 
@@ -73,7 +83,8 @@ record ProjectFile(
             String text = Files.readString(file);
             ProjectFile project = text.isBlank() ? null : YAML.readValue(text, ProjectFile.class);
             if (project == null) {
-                return new ProjectFile(null, null, null, null, null, null, null, null, null, null, null);
+                return new ProjectFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null);
             }
             project.check(file);
             return project;
@@ -150,6 +161,23 @@ record ProjectFile(
         if (throttle != null) {
             builder.throttle(StageThrottle.parse(throttle));
         }
+        if (iamCredentials != null) {
+            iamCredentials.forEach(credential -> builder.iamCredential(IamCredential.parse(credential)));
+        }
+        if (jwks != null) {
+            jwks.forEach((name, source) -> builder.jwks(name, localSource(JwksSource.parse(source), baseDir)));
+        }
+        if (issuerKey != null) {
+            builder.issuerKey(baseDir.resolve(issuerKey));
+        }
+        if (strict != null) {
+            builder.strict(strict);
+        }
+    }
+
+    /** A JWKS file named in the project file is relative to it. */
+    private static JwksSource localSource(JwksSource source, Path baseDir) {
+        return source instanceof JwksSource.File file ? new JwksSource.File(baseDir.resolve(file.path())) : source;
     }
 
     private static String firstLine(@Nullable String message) {

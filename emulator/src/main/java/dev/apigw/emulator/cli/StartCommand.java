@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import dev.apigw.emulator.FunctionDefinition;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.GatewayServer;
 import dev.apigw.emulator.StageThrottle;
+import dev.apigw.emulator.auth.IamCredential;
+import dev.apigw.emulator.auth.JwksSource;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,6 +60,22 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--throttle", paramLabel = "RATE:BURST", description = "the stage's default throttle, e.g. 100:200")
     @Nullable String throttle;
 
+    @Option(names = "--iam-credentials", paramLabel = "ACCESS_KEY:SECRET",
+            description = "repeatable; keys accepted on AWS_IAM routes (SigV4); ACCESS_KEY:SECRET:USER names the user")
+    List<String> iamCredentials = new ArrayList<>();
+
+    @Option(names = "--jwks", paramLabel = "NAME=SOURCE",
+            description = "repeatable; keys for a JWT/Cognito authorizer (NAME: authorizer, issuer or *): local,"
+                    + " discover, a JWKS URL or a JWKS file; default local")
+    Map<String, String> jwks = new LinkedHashMap<>();
+
+    @Option(names = "--issuer-key", paramLabel = "FILE",
+            description = "the local issuer's signing key (created when missing); default ~/.apigw/issuer-key.json")
+    @Nullable Path issuerKey;
+
+    @Option(names = "--strict", description = "refuse to start when the spec uses a setting apigw does not enforce")
+    boolean strict;
+
     @Spec
     CommandSpec spec;
 
@@ -100,11 +119,17 @@ final class StartCommand implements Callable<Integer> {
             builder.usagePlans(usagePlans);
         }
         if (throttle != null) {
-            try {
-                builder.throttle(StageThrottle.parse(throttle));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--throttle: " + e.getMessage());
-            }
+            builder.throttle(parse("--throttle", () -> StageThrottle.parse(throttle)));
+        }
+        for (String credential : iamCredentials) {
+            builder.iamCredential(parse("--iam-credentials", () -> IamCredential.parse(credential)));
+        }
+        jwks.forEach((name, source) -> builder.jwks(name, parse("--jwks " + name, () -> JwksSource.parse(source))));
+        if (issuerKey != null) {
+            builder.issuerKey(issuerKey);
+        }
+        if (strict) {
+            builder.strict(true);
         }
         functions.forEach((name, handler) -> builder.function(name, FunctionDefinition.HandlerClass.of(handler)));
         for (String entry : classpath) {
@@ -115,5 +140,14 @@ final class StartCommand implements Callable<Integer> {
             }
         }
         return builder;
+    }
+
+    /** A flag's value, or picocli's usage error naming the flag. */
+    private <T> T parse(String flag, Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), flag + ": " + e.getMessage());
+        }
     }
 }

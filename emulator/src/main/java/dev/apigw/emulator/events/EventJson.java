@@ -12,11 +12,15 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jspecify.annotations.Nullable;
 
-/** Streaming JSON output for the event builders: one shared, thread-safe factory and no data binding per request. */
+/**
+ * Streaming JSON output for the event builders: one shared, thread-safe factory. Its mapper is there only for the
+ * authorizer block, whose Lambda context may nest maps and lists.
+ */
 public final class EventJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonFactory FACTORY = new ObjectMapper().getFactory();
 
     /** Common Log Format as AWS writes {@code requestTime} / {@code time}: {@code 04/Mar/2020:19:15:17 +0000} [D]. */
     private static final DateTimeFormatter CLF =

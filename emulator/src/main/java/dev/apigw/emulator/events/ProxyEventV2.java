@@ -104,7 +104,7 @@ public final class ProxyEventV2 {
         json.writeObjectFieldStart("requestContext");
         json.writeStringField("accountId", context.accountId());
         json.writeStringField("apiId", context.apiId());
-        // authorizer (jwt / lambda / iam): written here, between apiId and domainName, once authorizers exist.
+        RequestContextV1.writeAuthorizer(json, exchange.caller().principal().httpV2Authorizer());
         json.writeStringField("domainName", context.domainName());
         json.writeStringField("domainPrefix", context.domainPrefix());
         json.writeObjectFieldStart("http");

@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.util.Map;
 import java.time.Instant;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.apigw.emulator.exchange.Caller;
 import dev.apigw.emulator.exchange.Exchange;
+import dev.apigw.emulator.exchange.Principal;
 import dev.apigw.emulator.exchange.RequestContext;
 import dev.apigw.emulator.routing.MatchedRoute;
 
 /**
  * The {@code requestContext} of payload 1.0 events. REST APIs and HTTP APIs are different services and write
- * different key orders and identity blocks, each copied from real captures. Authorizer output is not written yet;
- * when it is, its {@code authorizer} block goes where the comments mark (AWS's position in real captures).
+ * different key orders and identity blocks, each copied from real captures.
  */
 public final class RequestContextV1 {
     private RequestContextV1() {}
@@ -33,14 +34,8 @@ public final class RequestContextV1 {
         MatchedRoute route = exchange.route();
         json.writeObjectFieldStart("requestContext");
         json.writeStringField("resourceId", route.resourceId());
-        // A Lambda authorizer's principalId and context values, right after resourceId as in real captures.
-        if (!exchange.authorizer().isEmpty()) {
-            json.writeObjectFieldStart("authorizer");
-            for (Map.Entry<String, Object> entry : exchange.authorizer().entrySet()) {
-                json.writeObjectField(entry.getKey(), entry.getValue());
-            }
-            json.writeEndObject();
-        }
+        // The authorizer's block right after resourceId, as in real captures.
+        writeAuthorizer(json, exchange.caller().principal().restAuthorizer());
         json.writeStringField("resourcePath", route.resourcePath());
         json.writeStringField("httpMethod", exchange.request().method());
         json.writeStringField("extendedRequestId", context.extendedRequestId());
@@ -52,7 +47,7 @@ public final class RequestContextV1 {
         json.writeStringField("domainPrefix", context.domainPrefix());
         json.writeNumberField("requestTimeEpoch", context.requestTime().toEpochMilli());
         json.writeStringField("requestId", context.requestId());
-        writeRestIdentity(json, context);
+        writeRestIdentity(json, context, exchange.caller());
         json.writeStringField("domainName", context.domainName());
         json.writeStringField("deploymentId", context.deploymentId());
         json.writeStringField("apiId", context.apiId());
@@ -70,13 +65,13 @@ public final class RequestContextV1 {
         json.writeObjectFieldStart("requestContext");
         json.writeStringField("accountId", context.accountId());
         json.writeStringField("apiId", context.apiId());
-        // authorizer (HTTP API 1.0): written here, between apiId and domainName, once authorizers exist.
+        writeAuthorizer(json, exchange.caller().principal().httpV1Authorizer());
         json.writeStringField("domainName", context.domainName());
         json.writeStringField("domainPrefix", context.domainPrefix());
         // HTTP APIs have one id per request, the short one also sent as apigw-requestid; both keys carry it.
         json.writeStringField("extendedRequestId", context.requestId());
         json.writeStringField("httpMethod", exchange.request().method());
-        writeHttpApiIdentity(json, context);
+        writeHttpApiIdentity(json, context, exchange.caller());
         json.writeStringField("path", exchange.request().rawPath());
         json.writeStringField("protocol", context.protocol());
         json.writeStringField("requestId", context.requestId());
@@ -88,30 +83,49 @@ public final class RequestContextV1 {
         json.writeEndObject();
     }
 
-    /** All twelve keys, unset ones null, in the order real REST events list them [S keys; K order]. */
-    private static void writeRestIdentity(JsonGenerator json, RequestContext context) throws IOException {
+    /** An authorizer block; nothing when it is empty (AWS leaves the key out without an authorizer [S]). */
+    static void writeAuthorizer(JsonGenerator json, Map<String, Object> block) throws IOException {
+        if (!block.isEmpty()) {
+            json.writeObjectField("authorizer", block);
+        }
+    }
+
+    /**
+     * All twelve keys, unset ones null, in the order real REST events list them [S keys; K order]; SigV4 fills the
+     * IAM keys, and {@code apiKey}/{@code apiKeyId} follow {@code caller} when an API key was required [D; position
+     * unconfirmed].
+     */
+    private static void writeRestIdentity(JsonGenerator json, RequestContext context, Caller caller)
+            throws IOException {
+        Principal.Iam iam = caller.iam();
         json.writeObjectFieldStart("identity");
         json.writeNullField("cognitoIdentityPoolId");
-        json.writeNullField("accountId");
+        EventJson.nullableString(json, "accountId", iam == null ? null : iam.accountId());
         json.writeNullField("cognitoIdentityId");
-        json.writeNullField("caller");
+        EventJson.nullableString(json, "caller", iam == null ? null : iam.userId());
+        if (caller.apiKey() != null) {
+            json.writeStringField("apiKey", caller.apiKey());
+            EventJson.nullableString(json, "apiKeyId", caller.apiKeyId());
+        }
         json.writeStringField("sourceIp", context.sourceIp());
         json.writeNullField("principalOrgId");
-        json.writeNullField("accessKey");
+        EventJson.nullableString(json, "accessKey", iam == null ? null : iam.accessKey());
         json.writeNullField("cognitoAuthenticationType");
         json.writeNullField("cognitoAuthenticationProvider");
-        json.writeNullField("userArn");
+        EventJson.nullableString(json, "userArn", iam == null ? null : iam.userArn());
         EventJson.nullableString(json, "userAgent", context.userAgent());
-        json.writeNullField("user");
+        EventJson.nullableString(json, "user", iam == null ? null : iam.userId());
         json.writeEndObject();
     }
 
     /** Sorted keys; {@code cognitoAmr} appears in the 2022 capture, not in the 2020 one [K]. */
-    private static void writeHttpApiIdentity(JsonGenerator json, RequestContext context) throws IOException {
+    private static void writeHttpApiIdentity(JsonGenerator json, RequestContext context, Caller caller)
+            throws IOException {
+        Principal.Iam iam = caller.iam();
         json.writeObjectFieldStart("identity");
-        json.writeNullField("accessKey");
-        json.writeNullField("accountId");
-        json.writeNullField("caller");
+        EventJson.nullableString(json, "accessKey", iam == null ? null : iam.accessKey());
+        EventJson.nullableString(json, "accountId", iam == null ? null : iam.accountId());
+        EventJson.nullableString(json, "caller", iam == null ? null : iam.userId());
         json.writeNullField("cognitoAmr");
         json.writeNullField("cognitoAuthenticationProvider");
         json.writeNullField("cognitoAuthenticationType");
@@ -119,9 +133,9 @@ public final class RequestContextV1 {
         json.writeNullField("cognitoIdentityPoolId");
         json.writeNullField("principalOrgId");
         json.writeStringField("sourceIp", context.sourceIp());
-        json.writeNullField("user");
+        EventJson.nullableString(json, "user", iam == null ? null : iam.userId());
         EventJson.nullableString(json, "userAgent", context.userAgent());
-        json.writeNullField("userArn");
+        EventJson.nullableString(json, "userArn", iam == null ? null : iam.userArn());
         json.writeEndObject();
     }
 

@@ -20,6 +20,8 @@ import dev.apigw.emulator.websocket.OpenConnection;
 import dev.apigw.lambda.LambdaFunction;
 import dev.apigw.model.ApiType;
 import org.jspecify.annotations.Nullable;
+import dev.apigw.emulator.auth.IamCredential;
+import dev.apigw.emulator.auth.JwksSource;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -106,6 +108,24 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
     /** The stage's default throttle; time only moves when the test advances {@link #clock()}. */
     public ApiGatewayExtension withThrottle(double rate, int burst) {
         return with(b -> b.throttle(new StageThrottle(rate, burst)));
+    }
+
+    /** An access key accepted on {@code AWS_IAM} routes; sign requests with it using the AWS SDK's SigV4 signer. */
+    public ApiGatewayExtension withIamCredentials(String accessKeyId, String secretAccessKey) {
+        return with(b -> b.iamCredential(new IamCredential(accessKeyId, secretAccessKey)));
+    }
+
+    /**
+     * Where a JWT or Cognito authorizer's keys come from instead of the local issuer: {@code name} is an authorizer
+     * name, an issuer or {@code *}; {@code source} is {@code discover}, a JWKS URL or a JWKS file path.
+     */
+    public ApiGatewayExtension withJwks(String name, String source) {
+        return with(b -> b.jwks(name, JwksSource.parse(source)));
+    }
+
+    /** Fail the test class when the spec uses a setting apigw does not enforce. */
+    public ApiGatewayExtension strict() {
+        return with(b -> b.strict(true));
     }
 
     /** WebSocket limits other than AWS's, e.g. a short idle timeout to test it quickly. */

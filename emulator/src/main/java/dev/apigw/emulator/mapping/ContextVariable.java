@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import dev.apigw.emulator.events.RequestContextV1;
+import dev.apigw.emulator.exchange.Caller;
 import dev.apigw.emulator.exchange.Exchange;
+import dev.apigw.emulator.exchange.Principal;
 import dev.apigw.emulator.exchange.RequestContext;
 import dev.apigw.emulator.routing.MatchedRoute;
 import org.jspecify.annotations.Nullable;
@@ -44,16 +46,18 @@ public final class ContextVariable {
         return new ContextVariable(new LinkedHashMap<>());
     }
 
-    /** The context of a request, with the authorizer's output the exchange carries (if any). */
+    /**
+     * The context of a request, with the caller the exchange carries: {@code $context.authorizer} as the API type
+     * shows it (REST: principalId, context entries, Cognito {@code claims}; HTTP: the 1.0 block, e.g. JWT
+     * {@code claims}), and the API key and IAM caller in {@code $context.identity}.
+     */
     public static ContextVariable of(Exchange exchange) {
-        return of(exchange, exchange.authorizer());
+        Principal principal = exchange.caller().principal();
+        return of(exchange, exchange.route().routeKey() != null ? principal.httpV1Authorizer()
+                : principal.restAuthorizer());
     }
 
-    /**
-     * The context of a request; {@code authorizer} becomes {@code $context.authorizer} (an authorizer's
-     * {@code principalId}, its stringified {@code context} entries, and {@code claims} as a map).
-     */
-    public static ContextVariable of(Exchange exchange, Map<String, ?> authorizer) {
+    private static ContextVariable of(Exchange exchange, Map<String, ?> authorizer) {
         RequestContext context = exchange.context();
         MatchedRoute route = exchange.route();
         Map<String, Object> root = new LinkedHashMap<>();
@@ -65,7 +69,7 @@ public final class ContextVariable {
         root.put("domainPrefix", context.domainPrefix());
         root.put("extendedRequestId", context.extendedRequestId());
         root.put("httpMethod", exchange.request().method());
-        root.put("identity", identity(context));
+        root.put("identity", identity(context, exchange.caller()));
         // Newer docs list it; no canary settings exist here, so never a canary request.
         root.put("isCanaryRequest", Boolean.FALSE);
         root.put("path", RequestContextV1.stagePrefixedPath(exchange));
@@ -172,11 +176,21 @@ public final class ContextVariable {
     }
 
     /** The REST identity block: everything null without authorizers, API keys or IAM, except IP and agent. */
-    private static Map<String, Object> identity(RequestContext context) {
+    private static Map<String, Object> identity(RequestContext context, Caller caller) {
         Map<String, Object> identity = new LinkedHashMap<>();
         IDENTITY_KEYS.forEach(name -> identity.put(name, null));
         identity.put("sourceIp", context.sourceIp());
         identity.put("userAgent", context.userAgent());
+        identity.put("apiKey", caller.apiKey());
+        identity.put("apiKeyId", caller.apiKeyId());
+        Principal.Iam iam = caller.iam();
+        if (iam != null) {
+            identity.put("accessKey", iam.accessKey());
+            identity.put("accountId", iam.accountId());
+            identity.put("caller", iam.userId());
+            identity.put("user", iam.userId());
+            identity.put("userArn", iam.userArn());
+        }
         return identity;
     }
 

@@ -35,6 +35,16 @@ public enum GatewayError {
     /** The authorizer failed or answered something that is not an authorizer response. */
     AUTHORIZER_CONFIGURATION_ERROR(GatewayResponseType.AUTHORIZER_CONFIGURATION_ERROR, 500, "null", false,
             "AuthorizerConfigurationException", 500, "Internal Server Error"),
+    /** An {@code AWS_IAM} route called without a SigV4 signature (AWS-REFERENCE 8.7). */
+    MISSING_AUTHENTICATION_TOKEN(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN, 403, "Missing Authentication Token",
+            false, "MissingAuthenticationTokenException", 403, "Forbidden"),
+    /** A SigV4 signature that does not verify, or an unknown access key (AWS-REFERENCE 8.7). */
+    INVALID_SIGNATURE(GatewayResponseType.INVALID_SIGNATURE, 403, "The request signature we calculated does not match"
+            + " the signature you provided. Check your AWS Secret Access Key and signing method.", false,
+            "InvalidSignatureException", 403, "Forbidden"),
+    /** A SigV4 signature older (or newer) than the 5-minute clock skew allows (AWS-REFERENCE 8.7). */
+    EXPIRED_TOKEN(GatewayResponseType.EXPIRED_TOKEN, 403, "Signature expired", false,
+            "InvalidSignatureException", 403, "Forbidden"),
     /** An API key is missing, unknown or not in a plan for this stage (AWS-REFERENCE 8.8). */
     INVALID_API_KEY(GatewayResponseType.INVALID_API_KEY, 403, "Forbidden", false,
             "ForbiddenException", 403, "Forbidden"),

@@ -2,6 +2,7 @@ package dev.apigw.emulator.response;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +21,15 @@ public final class GatewayException extends RuntimeException {
      * The exact answer AWS gives for this error when the API has not customised its gateway response — for refusals
      * whose default body is not the usual {@code {"message": …}} (an authorizer's {@code {"Message": …}}, a throttle).
      */
-    public record DefaultAnswer(int status, String body, String errorType) {}
+    public record DefaultAnswer(int status, String body, @Nullable String errorType, Map<String, String> headers) {
+        public DefaultAnswer {
+            headers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+        }
+
+        public DefaultAnswer(int status, String body, @Nullable String errorType) {
+            this(status, body, errorType, Map.of());
+        }
+    }
 
     /** @param detail for the log only; never shown to the client */
     public GatewayException(GatewayError error, String detail) {

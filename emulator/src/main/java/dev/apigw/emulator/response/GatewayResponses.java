@@ -78,13 +78,18 @@ public final class GatewayResponses {
 
     /**
      * The client response for a short-circuit: a REST API's customised gateway response if it has one, else the
-     * refusal's exact default answer if it carries one, else the error's default.
+     * refusal's exact default answer if it carries one (HTTP APIs cannot customise theirs), else the error's
+     * default.
      */
     public GatewayResponse render(GatewayException e, TemplateVariables variables) {
         GatewayException.DefaultAnswer answer = e.defaultAnswer();
-        if (!httpApi && answer != null && effective(e.error()) == null) {
-            return new GatewayResponse(answer.status(), Headers.of("Content-Type", JSON, "x-amzn-ErrorType",
-                    answer.errorType()), answer.body().getBytes(StandardCharsets.UTF_8));
+        if (answer != null && (httpApi || effective(e.error()) == null)) {
+            List<Header> headers = new ArrayList<>();
+            if (answer.errorType() != null) {
+                headers.add(new Header("x-amzn-ErrorType", answer.errorType()));
+            }
+            answer.headers().forEach((name, value) -> headers.add(new Header(name, value)));
+            return json(answer.status(), answer.body(), headers);
         }
         return render(e.error(), e.clientMessage(), variables);
     }

@@ -76,11 +76,11 @@ final class HttpRouteTable implements RouteTable {
         }
         if (target == defaultRoute) {
             return new MatchedRoute(stage, path.path(), RouteKey.DEFAULT, RouteKey.DEFAULT, target.id(),
-                    request.method(), target.value().integration(), Map.of(), null);
+                    request.method(), target.value().integration(), Map.of(), null, target.value());
         }
         Route route = target.value();
         return new MatchedRoute(stage, path.path(), target.template().text(), route.key().toString(), target.id(),
-                request.method(), route.integration(), path.parametersOf(target.template()), null);
+                request.method(), route.integration(), path.parametersOf(target.template()), null, route);
     }
 
     private PathTrie.@Nullable Target<Route> select(String requestMethod, RequestPath path) {

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param resourceId a stable id for the matched resource or route, as AWS's {@code resourceId}
  * @param pathParameters path variables in template order, values raw (not percent-decoded); empty when none
  * @param method the model method (REST) — null on HTTP APIs
+ * @param httpRoute the model route (HTTP API) — null on REST APIs
  */
 public record MatchedRoute(
         String stage,
@@ -28,7 +29,8 @@ public record MatchedRoute(
         String httpMethod,
         Integration integration,
         Map<String, String> pathParameters,
-        dev.apigw.model.@Nullable Method method) {
+        dev.apigw.model.@Nullable Method method,
+        dev.apigw.model.@Nullable Route httpRoute) {
 
     public MatchedRoute {
         requireNonNull(stage, "stage");
@@ -38,5 +40,12 @@ public record MatchedRoute(
         requireNonNull(httpMethod, "httpMethod");
         requireNonNull(integration, "integration");
         pathParameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pathParameters));
+    }
+
+    /** A REST route (or one built in code), without an HTTP API route model. */
+    public MatchedRoute(String stage, String path, String resourcePath, @Nullable String routeKey, String resourceId,
+            String httpMethod, Integration integration, Map<String, String> pathParameters,
+            dev.apigw.model.@Nullable Method method) {
+        this(stage, path, resourcePath, routeKey, resourceId, httpMethod, integration, pathParameters, method, null);
     }
 }

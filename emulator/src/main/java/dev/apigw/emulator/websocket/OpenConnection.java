@@ -50,18 +50,19 @@ public final class OpenConnection {
         if (!session.isOpen()) {
             return false;
         }
+        // Recorded before the write: a client that has the frame must find it in sentFrames().
+        synchronized (sentFrames) {
+            sentFrames.add(frame);
+            if (sentFrames.size() > KEPT_FRAMES) {
+                sentFrames.remove(0);
+            }
+        }
         // One write at a time per socket: @connections posts and route responses may come from several threads.
         synchronized (session) {
             try {
                 session.getRemote().sendString(frame);
             } catch (IOException e) {
                 return false;
-            }
-        }
-        synchronized (sentFrames) {
-            sentFrames.add(frame);
-            if (sentFrames.size() > KEPT_FRAMES) {
-                sentFrames.remove(0);
             }
         }
         return true;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apigw.emulator.GatewayRequest;
 import dev.apigw.emulator.Headers;
+import dev.apigw.emulator.exchange.Principal;
 import dev.apigw.emulator.exchange.RequestContext;
 import dev.apigw.emulator.integration.Functions;
 import dev.apigw.emulator.routing.MatchedRoute;
@@ -60,7 +61,7 @@ class LambdaAuthorizersTest {
             return function.invoke(payload, options);
         };
         return LambdaAuthorizers.compile(api, Map.of("env", "test"), new Functions(Map.of("AuthFn", counting)),
-                "000000000000", "abc123defg", problems);
+                "000000000000", "abc123defg", problems, java.time.Clock.systemUTC());
     }
 
     private static LambdaFunction returning(String json) {
@@ -86,7 +87,7 @@ class LambdaAuthorizersTest {
         RequestContext context = new RequestContext("req-1", "ext-1", Instant.parse("2024-01-02T03:04:05Z"),
                 "000000000000", "abc123defg", "dep123", "localhost", "localhost", "HTTP/1.1", "127.0.0.1", null,
                 Map.of("env", "test"));
-        return authorizers.authorize(secured(), request, route, context);
+        return authorizers.authorize(route, request, context);
     }
 
     private static AuthorizationResult get(LambdaAuthorizers authorizers, String path, String... headers) {
@@ -104,14 +105,14 @@ class LambdaAuthorizersTest {
     @Nested
     class Outcomes {
         @Test
-        void method_without_lambda_authorizer_is_allowed_without_invoking() {
+        void method_without_lambda_authorizer_is_not_this_mechanisms_business() {
             LambdaAuthorizers authorizers = authorizers(token(0), returning(policy("Allow", "\"*\"")));
             GatewayRequest request = GatewayRequest.of("GET", "/dev/pets");
-            MatchedRoute route = new MatchedRoute("dev", "/pets", "/pets", null, "r", "GET", MOCK, Map.of(), null);
+            MatchedRoute route = new MatchedRoute("dev", "/pets", "/pets", null, "r", "GET", MOCK, Map.of(),
+                    Method.of(HttpMethod.GET, MOCK));
             RequestContext context = new RequestContext("req", "ext", Instant.now(), "000000000000", "abc123defg",
                     "d", "localhost", "localhost", "HTTP/1.1", "127.0.0.1", null, null);
-            AuthorizationResult result = authorizers.authorize(Method.of(HttpMethod.GET, MOCK), request, route, context);
-            assertThat(result).isEqualTo(new AuthorizationResult.Allowed(false, null, Map.of(), null));
+            assertThat(authorizers.authorize(route, request, context)).isNull();
             assertThat(calls).hasValue(0);
         }
 
@@ -195,7 +196,7 @@ class LambdaAuthorizersTest {
                     + "\"context\":{\"s\":\"v\",\"n\":1,\"d\":1.5,\"b\":true,\"z\":null},\"usageIdentifierKey\":\"key-1\"}";
             LambdaAuthorizers authorizers = authorizers(token(0), returning(output));
             assertThat(get(authorizers, "/pets", "Authorization", "t")).isEqualTo(new AuthorizationResult.Allowed(
-                    true, "user-1", Map.of("s", "v", "n", "1", "d", "1.5", "b", "true"), "key-1"));
+                    new Principal.Lambda("user-1", Map.of("s", "v", "n", "1", "d", "1.5", "b", "true")), "key-1"));
         }
 
         @Test

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import dev.apigw.emulator.GatewayRequest;
 import dev.apigw.emulator.Headers;
+import dev.apigw.emulator.exchange.Caller;
 import dev.apigw.emulator.exchange.Exchange;
+import dev.apigw.emulator.exchange.Principal;
 import dev.apigw.emulator.exchange.RequestContext;
 import dev.apigw.emulator.routing.MatchedRoute;
 import dev.apigw.model.Integration;
@@ -79,7 +81,9 @@ class ContextVariableTest {
 
         @Test
         void sees_values_set_later_and_authorizer_values() {
-            ContextVariable withAuthorizer = ContextVariable.of(exchange(), Map.of("principalId", "user-1"));
+            Exchange exchange = exchange();
+            ContextVariable withAuthorizer = ContextVariable.of(new Exchange(exchange.request(), exchange.route(),
+                    exchange.context(), List.of(), new Caller(new Principal.Lambda("user-1", Map.of()), null, null)));
             withAuthorizer.set("authorizer.claims.sub", "abc");
             assertThat(withAuthorizer.lookup("authorizer.principalId")).hasValue("user-1");
             assertThat(withAuthorizer.lookup("authorizer.claims.sub")).hasValue("abc");
