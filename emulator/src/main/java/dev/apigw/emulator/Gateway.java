@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import dev.apigw.emulator.auth.AuthorizationResult;
 import dev.apigw.emulator.auth.AccessControl;
+import dev.apigw.emulator.auth.iam.IamAuthorization;
+import dev.apigw.emulator.auth.jwt.LocalIssuer;
 import dev.apigw.emulator.cors.HttpApiCors;
 import dev.apigw.emulator.exchange.Caller;
 import dev.apigw.emulator.exchange.Exchange;
@@ -64,6 +66,7 @@ public final class Gateway implements AutoCloseable {
     private final MethodValidations validations;
     private final AccessControl accessControl;
     private final UsageMeter meter;
+    private final LocalIssuer issuer;
 
     private Gateway(GatewayAssembly.GatewayParts parts) {
         this.api = parts.api();
@@ -82,6 +85,7 @@ public final class Gateway implements AutoCloseable {
         this.validations = parts.validations();
         this.accessControl = parts.accessControl();
         this.meter = parts.meter();
+        this.issuer = parts.issuer();
     }
 
     /**
@@ -155,6 +159,8 @@ public final class Gateway implements AutoCloseable {
     /**
      * The route, or null for a CORS preflight no route takes: HTTP APIs answer those themselves, but a matching route
      * (an OPTIONS route, {@code ANY /{proxy+}}, {@code $default}) gets the preflight like any request [D http-api-cors].
+     * A REST request no route takes gets Missing Authentication Token, or the incomplete-signature answer when it
+     * carries an Authorization header that is not SigV4.
      */
     private @Nullable MatchedRoute match(GatewayRequest request) {
         try {
@@ -162,6 +168,12 @@ public final class Gateway implements AutoCloseable {
         } catch (GatewayException missed) {
             if (cors.isPreflight(request)) {
                 return null;
+            }
+            if (api instanceof RestApi) {
+                Optional<AuthorizationResult.Denied> unsigned = IamAuthorization.unroutedRestRefusal(request);
+                if (unsigned.isPresent()) {
+                    throw refusal(unsigned.get());
+                }
             }
             throw missed;
         }
@@ -222,6 +234,11 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         loader.close();
+    }
+
+    /** apigw's own token issuer, whose keys JWT and Cognito authorizers trust unless told otherwise. */
+    public LocalIssuer localIssuer() {
+        return issuer;
     }
 
     /** The WebSocket side, for a WebSocket API. */

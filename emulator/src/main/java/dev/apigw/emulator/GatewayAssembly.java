@@ -6,6 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import dev.apigw.emulator.auth.AccessControl;
+import dev.apigw.emulator.auth.HttpLambdaAuthorizers;
+import dev.apigw.emulator.auth.iam.IamAuthorization;
+import dev.apigw.emulator.auth.jwt.CognitoAuthorizers;
+import dev.apigw.emulator.auth.jwt.JwtAuthorizers;
+import dev.apigw.emulator.auth.jwt.LocalIssuer;
+import dev.apigw.emulator.support.SupportReport;
 import dev.apigw.emulator.auth.LambdaAuthorizers;
 import dev.apigw.emulator.auth.RouteAuthorizer;
 import dev.apigw.emulator.auth.ResourcePolicy;
@@ -24,6 +30,7 @@ import dev.apigw.emulator.websocket.WebSocketGateway;
 import dev.apigw.importer.ImportResult;
 import dev.apigw.model.Api;
 import dev.apigw.model.ApiType;
+import dev.apigw.model.HttpApi;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.WebSocketApi;
 import org.jspecify.annotations.Nullable;
@@ -44,12 +51,17 @@ final class GatewayAssembly {
     record GatewayParts(Api api, String stage, RouteTable routes, Integrations integrations, Functions functions,
             RequestContexts contexts, FunctionLoader loader, Map<String, String> stageVariables,
             @Nullable WebSocketGateway webSocket, MethodValidations validations, AccessControl accessControl,
-            UsageMeter meter) {}
+            UsageMeter meter, LocalIssuer issuer) {}
 
     static GatewayParts assemble(GatewayConfig config) {
         ImportResult imported = config.spec().importApi(config.apiType());
         imported.problems().forEach(problem -> LOG.warn("{}", problem));
         Api api = imported.orThrow();
+        SupportReport support = SupportReport.of(imported);
+        if (config.strict() && !support.isEmpty()) {
+            throw new GatewayStartupException(support.strictRefusal());
+        }
+        support.warning().ifPresent(LOG::warn);
         String stage = config.stageFor(api.type());
         FunctionLoader loader = new FunctionLoader(config.classpath());
         try {
@@ -65,15 +77,16 @@ final class GatewayAssembly {
                     ? WebSocketGateway.compile(ws, stage, config.stageVariables(), functions, problems) : null;
             RequestContexts contexts = new RequestContexts(api.title(), stage, config.stageVariables(),
                     api.type() == ApiType.HTTP);
+            LocalIssuer issuer = LocalIssuer.create(config.issuerKey(), config.clock());
             AccessControl accessControl = new AccessControl(resourcePolicy(api, problems),
-                    authorizers(api, config, functions, contexts.apiId(), problems));
+                    authorizers(api, config, functions, contexts.apiId(), issuer, problems));
             if (!problems.isEmpty()) {
                 throw new GatewayStartupException(problems);
             }
             UsageMeter meter = UsageMeter.of(usagePlans(config), config.throttle() == null ? null
                     : new Throttle(config.throttle().rate(), config.throttle().burst()), config.clock());
             return new GatewayParts(api, stage, RouteTable.forApi(api, stage), integrations, functions, contexts,
-                    loader, config.stageVariables(), webSocket, validations, accessControl, meter);
+                    loader, config.stageVariables(), webSocket, validations, accessControl, meter, issuer);
         } catch (RuntimeException e) {
             loader.close();
             throw e;
@@ -82,11 +95,17 @@ final class GatewayAssembly {
 
     /** Every authorization mechanism the API uses; each answers only for its own routes. */
     private static List<RouteAuthorizer> authorizers(Api api, GatewayConfig config, Functions functions, String apiId,
-            List<String> problems) {
+            LocalIssuer issuer, List<String> problems) {
         List<RouteAuthorizer> mechanisms = new ArrayList<>();
+        mechanisms.add(IamAuthorization.of(config.iamCredentials(), RequestContexts.ACCOUNT_ID, config.clock()));
         if (api instanceof RestApi rest) {
             mechanisms.add(LambdaAuthorizers.compile(rest, config.stageVariables(), functions,
                     RequestContexts.ACCOUNT_ID, apiId, problems, config.clock()));
+            mechanisms.add(CognitoAuthorizers.compile(rest, config.jwks(), issuer, config.clock(), problems));
+        } else if (api instanceof HttpApi http) {
+            mechanisms.add(HttpLambdaAuthorizers.compile(http, config.stageVariables(), functions,
+                    RequestContexts.ACCOUNT_ID, apiId, problems, config.clock()));
+            mechanisms.add(JwtAuthorizers.compile(http, config.jwks(), issuer, config.clock(), problems));
         }
         return mechanisms;
     }

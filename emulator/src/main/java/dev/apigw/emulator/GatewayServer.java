@@ -63,7 +63,7 @@ public final class GatewayServer implements AutoCloseable {
                 http.setSendServerVersion(false);
             });
         });
-        EmulatorRoutes.register(app);
+        EmulatorRoutes.register(app, gateway.localIssuer());
         WebSocketTransport webSockets = gateway.webSocket().map(ws -> {
             ConnectionsApi.register(app, ws);
             return WebSocketTransport.register(app, ws, gateway.apiId(), limits);

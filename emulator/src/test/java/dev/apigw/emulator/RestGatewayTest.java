@@ -98,6 +98,17 @@ class RestGatewayTest {
     }
 
     @Test
+    void unknown_path_with_a_bearer_token_gets_the_incomplete_signature_answer_as_on_aws() {
+        GatewayResponse response = gateway.handle(GatewayRequest.of("GET", "/dev/nope",
+                Headers.of("Authorization", "Bearer abc.def"), new byte[0]));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.bodyAsString()).isEqualTo("{\"message\":\"'abc.def' not a valid key=value pair (missing"
+                + " equal-sign) in Authorization header: 'Bearer abc.def'.\"}");
+        assertThat(response.headers().first("x-amzn-ErrorType")).hasValue("IncompleteSignatureException");
+    }
+
+    @Test
     void function_error_is_502_internal_server_error() {
         gateway.stubFunction("Echo", (payload, options) -> new InvocationResult.FunctionError("java.lang.IllegalStateException",
                 "boom", java.util.List.of(), "{\"errorMessage\":\"boom\"}".getBytes()));

@@ -105,7 +105,8 @@ public final class OpenApiImporter {
                         + ", and only the last definition would be kept. Merge the two."));
         ParsedSpec spec = SpecParser.parse(document, problems);
         Api api = spec == null ? null : read(spec, sourceName, apiType, problems);
-        return new ImportResult(sourceName, problems.hasErrors() ? null : api, problems.list());
+        return new ImportResult(sourceName, problems.hasErrors() ? null : api, problems.list(),
+                new WrittenDocument(document.tree(), document.lines()));
     }
 
     private static @Nullable Api read(ParsedSpec spec, String sourceName, @Nullable ApiType apiType, Problems problems) {

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param name the scheme's key in {@code securitySchemes} / {@code securityDefinitions}
  * @param function the authorizer function, resolved from {@code authorizerUri} (Lambda authorizers)
  * @param identitySource as written, e.g. {@code method.request.header.Authorization} or {@code $request.header.Authorization}
- * @param resultTtlInSeconds {@code authorizerResultTtlInSeconds} (AWS's default 300 when absent)
+ * @param resultTtlInSeconds {@code authorizerResultTtlInSeconds}; when absent AWS's default: 300 on REST APIs, 0 (no
+ *     caching) on HTTP and WebSocket APIs
  * @param authType {@code x-amazon-apigateway-authtype}
  */
 public record Authorizer(

@@ -81,6 +81,12 @@ class HttpApiImportTest {
         }
 
         @Test
+        void reads_the_ttl_and_without_one_does_not_cache_as_on_aws() {
+            assertThat(api.authorizers().get("lambda").resultTtlInSeconds()).isEqualTo(300);
+            assertThat(api.authorizers().get("jwt").resultTtlInSeconds()).isZero();
+        }
+
+        @Test
         void attaches_security_with_scopes_and_iam_auth_to_routes() {
             assertThat(route(api, "GET /me").security())
                     .containsExactly(new SecurityRequirement("jwt", List.of("profile", "email")));

@@ -5,16 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The README's fixture example is cut from a sample test, so it compiles and passes; this keeps the two equal. */
+/** The README's fixture examples are cut from a sample test, so they compile and pass; this keeps them equal. */
 class ReadmeSnippetTest {
 
-    @Test
-    void readme_shows_the_fixture_snippet_of_the_pet_store_test() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"fixture", "token"})
+    void readme_shows_the_tagged_snippets_of_the_pet_store_test(String tag) throws Exception {
         String test = Files.readString(Path.of("src/test/java/dev/apigw/samples/petstore/PetStoreApiTest.java"));
-        String region = test.substring(test.indexOf("// tag::fixture[]") + "// tag::fixture[]".length(),
-                test.indexOf("// end::fixture[]"));
+        String start = "// tag::" + tag + "[]";
+        String region = test.substring(test.indexOf(start) + start.length(), test.indexOf("// end::" + tag + "[]"));
         String snippet = region.lines().skip(1).map(line -> line.startsWith("    ") ? line.substring(4) : line)
                 .collect(Collectors.joining("\n")).stripTrailing();
 

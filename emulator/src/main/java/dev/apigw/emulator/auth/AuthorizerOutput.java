@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,17 +14,41 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Lambda authorizer's output as API Gateway reads it: principal, IAM policy, context, usage key. The policy is
- * kept, not its verdict, because a cached output is evaluated again against each request's method ARN [K].
- * See https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-output.html
+ * A Lambda authorizer's IAM-policy output as API Gateway reads it: principal, policy, context, usage key. The policy
+ * is kept, not its verdict, because a cached output is evaluated again against each request's method ARN [K].
+ * See https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-output.html and
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html
+ *
+ * @param context in the order returned; each value a string ({@link ContextValues#SCALARS}) or as JSON gave it
+ *     ({@link ContextValues#ANY}: String, Number, Boolean, List, Map or null)
  */
 record AuthorizerOutput(
         @Nullable String principalId,
         List<Statement> statements,
-        Map<String, String> context,
+        Map<String, Object> context,
         @Nullable String usageIdentifierKey) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    AuthorizerOutput {
+        statements = List.copyOf(statements);
+        // Not Map.copyOf: a payload 2.0 context may hold nulls.
+        context = Collections.unmodifiableMap(new LinkedHashMap<>(context));
+    }
+
+    /** Which {@code context} values an API accepts. */
+    enum ContextValues {
+        /**
+         * REST APIs (and HTTP API payload 1.0, the REST-compatible format): strings, numbers and booleans, each kept
+         * as a string; an object or array is an error [D]. HTTP API 1.0 follows REST here (unconfirmed).
+         */
+        SCALARS,
+        /** HTTP API payload 2.0: any JSON value, arrays and objects too [D http-api-lambda-authorizer example]. */
+        ANY
+    }
+
+    /** How a policy judges one ARN. */
+    enum Verdict { ALLOW, EXPLICIT_DENY, IMPLICIT_DENY }
 
     /** One policy statement with its actions and resources compiled to patterns. */
     record Statement(boolean allow, List<Pattern> actions, List<Pattern> resources) {
@@ -40,16 +65,16 @@ record AuthorizerOutput(
         }
     }
 
+    /** REST rules: context values must be scalars. */
     static AuthorizerOutput parse(byte[] payload) throws Malformed {
-        JsonNode root;
-        try {
-            root = JSON.readTree(new String(payload, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new Malformed("authorizer output is not JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new Malformed("authorizer output is not a JSON object");
-        }
+        return parse(payload, ContextValues.SCALARS);
+    }
+
+    static AuthorizerOutput parse(byte[] payload, ContextValues contextValues) throws Malformed {
+        return parse(object(payload), contextValues);
+    }
+
+    static AuthorizerOutput parse(JsonNode root, ContextValues contextValues) throws Malformed {
         JsonNode policy = root.get("policyDocument");
         if (policy == null || !policy.isObject()) {
             throw new Malformed("Could not parse policy: no policyDocument object");
@@ -62,19 +87,42 @@ record AuthorizerOutput(
         for (JsonNode statement : statementNode.isArray() ? statementNode : List.of(statementNode)) {
             statements.add(statement(statement));
         }
-        return new AuthorizerOutput(text(root.get("principalId")), List.copyOf(statements), context(root.get("context")),
-                text(root.get("usageIdentifierKey")));
+        return new AuthorizerOutput(text(root.get("principalId")), List.copyOf(statements),
+                context(root.get("context"), contextValues), text(root.get("usageIdentifierKey")));
+    }
+
+    /** The payload as a JSON object, or why it is not one. */
+    static JsonNode object(byte[] payload) throws Malformed {
+        JsonNode root;
+        try {
+            root = JSON.readTree(new String(payload, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new Malformed("authorizer output is not JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new Malformed("authorizer output is not a JSON object");
+        }
+        return root;
     }
 
     /** Explicit Deny wins over any Allow; no matching Allow is an implicit deny. */
+    Verdict verdict(String arn) {
+        if (statements.stream().anyMatch(s -> !s.allow() && s.matches(arn))) {
+            return Verdict.EXPLICIT_DENY;
+        }
+        if (statements.stream().noneMatch(s -> s.allow() && s.matches(arn))) {
+            return Verdict.IMPLICIT_DENY;
+        }
+        return Verdict.ALLOW;
+    }
+
+    /** The verdict as a REST API answers it: null when allowed, else 403 ACCESS_DENIED with AWS's message. */
     AuthorizationResult.@Nullable Denied evaluate(String methodArn) {
-        if (statements.stream().anyMatch(s -> !s.allow() && s.matches(methodArn))) {
-            return AuthorizationResult.Denied.explicitDeny("policy denies " + methodArn);
-        }
-        if (statements.stream().noneMatch(s -> s.allow() && s.matches(methodArn))) {
-            return AuthorizationResult.Denied.implicitDeny("no policy statement allows " + methodArn);
-        }
-        return null;
+        return switch (verdict(methodArn)) {
+            case EXPLICIT_DENY -> AuthorizationResult.Denied.explicitDeny("policy denies " + methodArn);
+            case IMPLICIT_DENY -> AuthorizationResult.Denied.implicitDeny("no policy statement allows " + methodArn);
+            case ALLOW -> null;
+        };
     }
 
     private static Statement statement(JsonNode statement) throws Malformed {
@@ -130,9 +178,12 @@ record AuthorizerOutput(
         return Pattern.compile(regex.toString(), flags | Pattern.DOTALL);
     }
 
-    /** Strings, numbers and booleans, each as a string; objects and arrays are not allowed [D]. */
-    private static Map<String, String> context(@Nullable JsonNode node) throws Malformed {
-        Map<String, String> context = new LinkedHashMap<>();
+    /**
+     * The {@code context} object in the order returned. {@link ContextValues#SCALARS}: strings, numbers and booleans,
+     * each as a string, nulls dropped; {@link ContextValues#ANY}: every value as JSON gave it.
+     */
+    static Map<String, Object> context(@Nullable JsonNode node, ContextValues contextValues) throws Malformed {
+        Map<String, Object> context = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
             return context;
         }
@@ -142,6 +193,10 @@ record AuthorizerOutput(
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode value = field.getValue();
+            if (contextValues == ContextValues.ANY) {
+                context.put(field.getKey(), JSON.convertValue(value, Object.class));
+                continue;
+            }
             if (value.isContainerNode()) {
                 throw new Malformed("context value '" + field.getKey() + "' is an "
                         + (value.isArray() ? "array" : "object") + "; only strings, numbers and booleans are allowed");

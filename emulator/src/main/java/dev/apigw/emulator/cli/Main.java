@@ -9,12 +9,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code apigw start|validate|routes|render}. Exit codes: 0 success, 1 the spec, a function or the server has a problem
- * (the message says which and how to fix it), 2 the command line itself is wrong.
+ * {@code apigw start|validate|routes|render|token}. Exit codes: 0 success, 1 the spec, a function or the server has a
+ * problem (the message says which and how to fix it), 2 the command line itself is wrong.
  */
 @Command(name = "apigw", mixinStandardHelpOptions = true, version = "apigw 0.1.0",
         description = "A local emulator of Amazon API Gateway for Java developers.",
-        subcommands = {StartCommand.class, ValidateCommand.class, RoutesCommand.class, RenderCommand.class})
+        subcommands = {StartCommand.class, ValidateCommand.class, RoutesCommand.class, RenderCommand.class,
+            TokenCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_PROBLEM = 1;

@@ -16,6 +16,7 @@ import dev.apigw.emulator.GatewayServer;
 import dev.apigw.emulator.StageThrottle;
 import dev.apigw.emulator.auth.IamCredential;
 import dev.apigw.emulator.auth.JwksSource;
+import dev.apigw.emulator.auth.jwt.LocalIssuer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -88,9 +89,14 @@ final class StartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         GatewayConfig config = specOptions.build(applyFlags(specOptions.toBuilder()));
+        if (config.issuerKey() == null) {
+            // The key `apigw token` signs with by default, so its tokens pass this gateway's JWT/Cognito authorizers.
+            config = config.toBuilder().issuerKey(LocalIssuer.DEFAULT_KEY_FILE).build();
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (GatewayServer server = GatewayServer.start(config)) {
             RouteListing.print(out, server.gateway().routes(), server.rootUri().toString());
+            out.println("apigw token issuer " + server.rootUri() + LocalIssuer.PATH);
             out.println("apigw listening on " + server.rootUri());
             out.flush();
             shutdown.await();

@@ -16,12 +16,14 @@ import dev.apigw.emulator.MutableClock;
 import dev.apigw.emulator.RecordedInvocation;
 import dev.apigw.emulator.StageThrottle;
 import dev.apigw.emulator.WebSocketLimits;
+import dev.apigw.emulator.auth.IamCredential;
+import dev.apigw.emulator.auth.JwksSource;
+import dev.apigw.emulator.auth.jwt.LocalIssuer;
+import dev.apigw.emulator.auth.jwt.TokenBuilder;
 import dev.apigw.emulator.websocket.OpenConnection;
 import dev.apigw.lambda.LambdaFunction;
 import dev.apigw.model.ApiType;
 import org.jspecify.annotations.Nullable;
-import dev.apigw.emulator.auth.IamCredential;
-import dev.apigw.emulator.auth.JwksSource;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -227,6 +229,21 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
     /** The running gateway, for what the accessors above do not cover. */
     public Gateway gateway() {
         return running().server().gateway();
+    }
+
+    /**
+     * A token from the gateway's local issuer, which its JWT and Cognito authorizers trust: issuer and audience
+     * default to the API's authorizer, and times to {@link #clock()}, so advancing the clock expires the token.
+     *
+     * <pre>{@code
+     * String token = gateway.tokens().subject("alice").scopes("read").sign();
+     * var request = HttpRequest.newBuilder(gateway.uri("/pets")).header("Authorization", "Bearer " + token).build();
+     * }</pre>
+     */
+    public TokenBuilder tokens() {
+        GatewayServer server = running().server();
+        return TokenBuilder.of(server.gateway().localIssuer(), server.gateway().api(),
+                server.rootUri() + LocalIssuer.PATH);
     }
 
     /** What each call of a function received and returned in this test (or since the gateway started). */

@@ -38,11 +38,26 @@ public enum GatewayError {
     /** An {@code AWS_IAM} route called without a SigV4 signature (AWS-REFERENCE 8.7). */
     MISSING_AUTHENTICATION_TOKEN(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN, 403, "Missing Authentication Token",
             false, "MissingAuthenticationTokenException", 403, "Forbidden"),
-    /** A SigV4 signature that does not verify, or an unknown access key (AWS-REFERENCE 8.7). */
+    /**
+     * A SigV4 signature that does not verify or has a bad credential scope (AWS-REFERENCE 8.7). The default message
+     * is how every captured answer starts; for a signature mismatch AWS appends the canonical request and string to
+     * sign it expected [K e.g. aws-samples/sigv4-signing-examples#14, postmanlabs/postman-app-support#5815].
+     */
     INVALID_SIGNATURE(GatewayResponseType.INVALID_SIGNATURE, 403, "The request signature we calculated does not match"
-            + " the signature you provided. Check your AWS Secret Access Key and signing method.", false,
-            "InvalidSignatureException", 403, "Forbidden"),
-    /** A SigV4 signature older (or newer) than the 5-minute clock skew allows (AWS-REFERENCE 8.7). */
+            + " the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service"
+            + " documentation for details.", false, "InvalidSignatureException", 403, "Forbidden"),
+    /**
+     * A SigV4 signature with parts missing or malformed, e.g. {@code Authorization header requires 'Credential'
+     * parameter. ...} [K aws/chalice#828, serverless/serverless#3205]. AWS lets the MISSING_AUTHENTICATION_TOKEN
+     * gateway response customise these answers [K amazon-archives/aws-cognito-angular-quickstart#50].
+     */
+    INCOMPLETE_SIGNATURE(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN, 403, "Incomplete signature", false,
+            "IncompleteSignatureException", 403, "Forbidden"),
+    /**
+     * A SigV4 signature older (or newer) than the 5-minute clock skew allows; AWS fills in the times, e.g.
+     * {@code Signature expired: 20160117T015330Z is now earlier than 20160117T015332Z (20160117T015832Z - 5 min.)}
+     * [K LilyBin/LilyBin#72, serverless/serverless#27] (AWS-REFERENCE 8.7).
+     */
     EXPIRED_TOKEN(GatewayResponseType.EXPIRED_TOKEN, 403, "Signature expired", false,
             "InvalidSignatureException", 403, "Forbidden"),
     /** An API key is missing, unknown or not in a plan for this stage (AWS-REFERENCE 8.8). */

@@ -84,7 +84,8 @@ public final class WebSocketTransport {
         if (outcome.subprotocol() != null) {
             ctx.header("Sec-WebSocket-Protocol", outcome.subprotocol());
         }
-        ctx.attribute(CONNECTION, connection);
+        // The connection as $connect left it: with the authorizer's principal, shown in all its later events.
+        ctx.attribute(CONNECTION, outcome.connection());
     }
 
     private void opened(WsContext ctx) {

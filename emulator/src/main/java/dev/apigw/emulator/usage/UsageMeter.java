@@ -71,7 +71,7 @@ public final class UsageMeter {
             if (refused.isPresent()) {
                 return refused.get();
             }
-            admitted = new Admitted(subscription.get().key().value(), subscription.get().key().id());
+            admitted = new Admitted(subscription.get().key().value(), subscription.get().key().apiKeyId());
         }
         if (stageThrottle != null && !bucket(stageThrottle, "stage", stage).tryAcquire()) {
             return Refused.THROTTLED;

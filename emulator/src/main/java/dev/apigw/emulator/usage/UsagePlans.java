@@ -96,6 +96,28 @@ public record UsagePlans(List<UsagePlan> plans) {
         public static ApiKey of(String value) {
             return new ApiKey(value, null, null, true);
         }
+
+        /**
+         * {@code $context.identity.apiKeyId}: the given id, else a stable 10-character id derived from the value,
+         * shaped like the ids AWS gives every key.
+         */
+        public String apiKeyId() {
+            if (id != null) {
+                return id;
+            }
+            byte[] digest;
+            try {
+                digest = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform has SHA-256", e);
+            }
+            StringBuilder derived = new StringBuilder(10);
+            for (int i = 0; i < 10; i++) {
+                derived.append("abcdefghijklmnopqrstuvwxyz0123456789".charAt((digest[i] & 0xff) % 36));
+            }
+            return derived.toString();
+        }
     }
 
     /** AWS's {@code QuotaPeriodType}. */

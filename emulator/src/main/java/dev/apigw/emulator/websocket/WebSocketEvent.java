@@ -1,5 +1,7 @@
 package dev.apigw.emulator.websocket;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Collections;
@@ -9,6 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.apigw.emulator.events.EventJson;
 import dev.apigw.emulator.events.RequestContextV1;
+import dev.apigw.emulator.exchange.Principal;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,13 +29,30 @@ public final class WebSocketEvent {
      * @param domainName the emulator's {@code host:port}, in place of AWS's {@code {apiId}.execute-api...} name
      * @param connectHeaders the upgrade request's headers as received (names as spelled, in order)
      * @param connectQuery the upgrade request's query parameters, decoded, in order
+     * @param principal who the {@code $connect} authorizer let in; AWS keeps it for the connection's life and shows it
+     *     in every event of the connection [K aws-lambda-typing#65 MESSAGE capture]
      */
     public record Connection(String connectionId, long connectedAtEpochMillis, String domainName, String stage,
             String apiId, String sourceIp, @Nullable String userAgent, Map<String, List<String>> connectHeaders,
-            Map<String, List<String>> connectQuery) {
+            Map<String, List<String>> connectQuery, Principal principal) {
         public Connection {
             connectHeaders = copy(connectHeaders);
             connectQuery = copy(connectQuery);
+            requireNonNull(principal, "principal");
+        }
+
+        /** A connection no authorizer has looked at yet. */
+        public Connection(String connectionId, long connectedAtEpochMillis, String domainName, String stage,
+                String apiId, String sourceIp, @Nullable String userAgent, Map<String, List<String>> connectHeaders,
+                Map<String, List<String>> connectQuery) {
+            this(connectionId, connectedAtEpochMillis, domainName, stage, apiId, sourceIp, userAgent, connectHeaders,
+                    connectQuery, Principal.ANONYMOUS);
+        }
+
+        /** The same connection, let in by an authorizer as {@code principal}. */
+        public Connection withPrincipal(Principal principal) {
+            return new Connection(connectionId, connectedAtEpochMillis, domainName, stage, apiId, sourceIp, userAgent,
+                    connectHeaders, connectQuery, principal);
         }
 
         private static Map<String, List<String>> copy(Map<String, List<String>> map) {
@@ -55,6 +75,29 @@ public final class WebSocketEvent {
             }
             writeContext(json, new Context(connection, "$connect", "CONNECT", requestId, time), ctx -> {}, ctx -> {});
             json.writeBooleanField("isBase64Encoded", false);
+        });
+    }
+
+    /**
+     * The {@code $connect} Lambda authorizer's REQUEST event, in the order of a real capture
+     * [E powertools apiGatewayAuthorizerWebSocketEvent.json; D apigateway-websocket-api-lambda-auth]: type, methodArn,
+     * the handshake's headers ({@code authorizerHeaders}: with Connection, Upgrade and content-length), the query and
+     * stage variables ({@code {}} when there are none) and the CONNECT requestContext of the same request.
+     */
+    public static byte[] authorizerRequest(Connection connection, Map<String, List<String>> authorizerHeaders,
+            String methodArn, Map<String, String> stageVariables, String requestId, Instant time) {
+        return EventJson.object(json -> {
+            json.writeStringField("type", "REQUEST");
+            json.writeStringField("methodArn", methodArn);
+            writeHeaders(json, authorizerHeaders);
+            writeLastValues(json, "queryStringParameters", connection.connectQuery());
+            EventJson.listMap(json, "multiValueQueryStringParameters", connection.connectQuery());
+            json.writeObjectFieldStart("stageVariables");
+            for (Map.Entry<String, String> variable : stageVariables.entrySet()) {
+                json.writeStringField(variable.getKey(), variable.getValue());
+            }
+            json.writeEndObject();
+            writeContext(json, new Context(connection, "$connect", "CONNECT", requestId, time), ctx -> {}, ctx -> {});
         });
     }
 
@@ -95,6 +138,7 @@ public final class WebSocketEvent {
         Connection connection = context.connection();
         json.writeObjectFieldStart("requestContext");
         json.writeStringField("routeKey", context.routeKey());
+        writeAuthorizer(json, connection.principal(), context.eventType().equals("CONNECT"));
         afterRouteKey.write(json);
         json.writeStringField("eventType", context.eventType());
         json.writeStringField("extendedRequestId", context.requestId());
@@ -115,6 +159,31 @@ public final class WebSocketEvent {
         json.writeStringField("connectionId", connection.connectionId());
         json.writeStringField("apiId", connection.apiId());
         json.writeEndObject();
+    }
+
+    /**
+     * {@code authorizer} right after routeKey, in every event of an authorized connection: the REST block (context
+     * values, principalId, integrationLatency) on CONNECT; later events repeat the values without integrationLatency,
+     * as no authorizer ran for them [K aws-lambda-typing#65 CONNECT and MESSAGE captures; DISCONNECT unconfirmed].
+     * Absent when the connection was not authorized by a Lambda authorizer.
+     */
+    private static void writeAuthorizer(JsonGenerator json, Principal principal, boolean connect) throws IOException {
+        Map<String, Object> block = authorizer(principal, connect);
+        if (!block.isEmpty()) {
+            json.writeObjectField("authorizer", block);
+        }
+    }
+
+    /** The connection's {@code requestContext.authorizer} (and {@code $context.authorizer}); empty when none ran. */
+    static Map<String, Object> authorizer(Principal principal, boolean connect) {
+        if (!(principal instanceof Principal.Lambda)) {
+            return Map.of();
+        }
+        Map<String, Object> block = new LinkedHashMap<>(principal.restAuthorizer());
+        if (!connect) {
+            block.remove("integrationLatency");
+        }
+        return block;
     }
 
     private static void writeHeaders(JsonGenerator json, Map<String, List<String>> headers) throws IOException {

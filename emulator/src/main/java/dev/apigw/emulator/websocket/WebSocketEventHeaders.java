@@ -27,13 +27,29 @@ final class WebSocketEventHeaders {
     private WebSocketEventHeaders() {}
 
     static Map<String, List<String>> connect(WebSocketEvent.Connection connection, Instant time) {
+        return Collections.unmodifiableMap(handshake(connection, time, DROPPED));
+    }
+
+    /**
+     * The {@code $connect} authorizer event's headers: the proxy event's, plus the Connection and Upgrade lines the
+     * client sent and a {@code content-length: 0} API Gateway adds [E powertools apiGatewayAuthorizerWebSocketEvent.json;
+     * D apigateway-websocket-api-lambda-auth sample]. Identity sources read these.
+     */
+    static Map<String, List<String>> authorizer(WebSocketEvent.Connection connection, Instant time) {
+        Map<String, List<String>> headers = handshake(connection, time, Set.of("content-length", "transfer-encoding"));
+        headers.put("content-length", List.of("0"));
+        return Collections.unmodifiableMap(headers);
+    }
+
+    private static Map<String, List<String>> handshake(WebSocketEvent.Connection connection, Instant time,
+            Set<String> dropped) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         List<String> forwardedFor = new ArrayList<>(1);
         connection.connectHeaders().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.equals("x-forwarded-for")) {
                 forwardedFor.addAll(values);
-            } else if (!DROPPED.contains(lower)) {
+            } else if (!dropped.contains(lower)) {
                 headers.computeIfAbsent(name, n -> new ArrayList<>(values.size())).addAll(values);
             }
         });
@@ -44,7 +60,7 @@ final class WebSocketEventHeaders {
         // The emulator serves plain ws://; AWS says https and 443 because its endpoints are TLS only.
         headers.putIfAbsent("X-Forwarded-Proto", List.of("http"));
         headers.putIfAbsent("X-Amzn-Trace-Id", List.of(traceId(time)));
-        return Collections.unmodifiableMap(headers);
+        return headers;
     }
 
     /**

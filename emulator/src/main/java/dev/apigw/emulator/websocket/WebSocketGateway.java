@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.apigw.emulator.auth.AuthorizationResult;
+import dev.apigw.emulator.auth.WebSocketAuthorizer;
+import dev.apigw.emulator.exchange.RequestContexts;
 import dev.apigw.emulator.integration.Functions;
 import dev.apigw.emulator.mapping.MappingTemplates;
 import dev.apigw.emulator.mapping.TemplateException;
@@ -29,15 +32,20 @@ public final class WebSocketGateway {
     private final String stage;
     private final RouteSelection selection;
     private final Map<String, Route> routes;
+    private final @Nullable WebSocketAuthorizer authorizer;
+    private final Map<String, String> stageVariables;
     private final Connections connections = new Connections();
 
     /** A compiled route; {@code twoWay} when a route response sends the integration's answer back. */
     private record Route(WebSocketRouteHandler handler, boolean twoWay) {}
 
-    private WebSocketGateway(String stage, RouteSelection selection, Map<String, Route> routes) {
+    private WebSocketGateway(String stage, RouteSelection selection, Map<String, Route> routes,
+            @Nullable WebSocketAuthorizer authorizer, Map<String, String> stageVariables) {
         this.stage = stage;
         this.selection = selection;
         this.routes = routes;
+        this.authorizer = authorizer;
+        this.stageVariables = Map.copyOf(stageVariables);
     }
 
     /** Compiles the routes; what cannot be served is added to {@code problems} with its location. */
@@ -67,7 +75,9 @@ public final class WebSocketGateway {
                 problems.add(e.getMessage());
             }
         }
-        return new WebSocketGateway(stage, selection, routes);
+        WebSocketAuthorizer authorizer = WebSocketAuthorizer.compile(api, stage, stageVariables, functions,
+                RequestContexts.ACCOUNT_ID, problems);
+        return new WebSocketGateway(stage, selection, routes, authorizer, stageVariables);
     }
 
     public String stage() {
@@ -78,21 +88,44 @@ public final class WebSocketGateway {
         return connections;
     }
 
-    /** The outcome of {@code $connect}: accept the handshake, or refuse it with this HTTP status. */
-    public record ConnectOutcome(boolean accepted, int status, @Nullable String subprotocol) {}
+    /**
+     * The outcome of {@code $connect}: accept the handshake, or refuse it with this HTTP status.
+     *
+     * @param connection the connection as {@code $connect} left it, with the authorizer's principal: what to
+     *     {@link #accept} when the handshake completes
+     */
+    public record ConnectOutcome(boolean accepted, int status, @Nullable String subprotocol,
+            WebSocketEvent.Connection connection) {}
 
-    /** Runs {@code $connect}; without an integration every connection is accepted. */
+    /**
+     * Runs {@code $connect}: the route's authorizer first (its refusal is the handshake's 401, 403 or 500, and the
+     * integration is not called [D apigateway-websocket-api-route-keys-connect-disconnect]), then the integration;
+     * without an integration every authorized connection is accepted.
+     */
     public ConnectOutcome connect(WebSocketEvent.Connection connection) {
+        WebSocketRouteCall call = WebSocketRouteCall.connect(connection);
+        if (authorizer != null) {
+            AuthorizationResult decision = authorizer.authorize(new ConnectHandshake(call, stageVariables));
+            if (decision instanceof AuthorizationResult.Denied denied) {
+                LOG.info("[{}] $connect refused by authorizer {} with {}: {}", call.requestId(), authorizer.name(),
+                        denied.status(), denied.detail());
+                return new ConnectOutcome(false, denied.status(), null, connection);
+            }
+            call = call.withConnection(connection.withPrincipal(((AuthorizationResult.Allowed) decision).principal()));
+        }
         Route route = routes.get(WebSocketRoute.CONNECT);
         if (route == null) {
-            return new ConnectOutcome(true, 200, null);
+            return new ConnectOutcome(true, 200, null, call.connection());
         }
-        WebSocketRouteResult result = invoke(route, WebSocketRouteCall.connect(connection));
+        WebSocketRouteResult result = invoke(route, call);
         // A failed $connect integration refuses the handshake (AWS-REFERENCE 3.2).
-        return new ConnectOutcome(result.accepted(), result.status(), result.subprotocol());
+        return new ConnectOutcome(result.accepted(), result.status(), result.subprotocol(), call.connection());
     }
 
-    /** The handshake completed: the connection is open and reachable through {@code @connections}. */
+    /**
+     * The handshake completed: the connection (as {@link ConnectOutcome#connection()} gives it, with its principal
+     * for every later event) is open and reachable through {@code @connections}.
+     */
     public void accept(WebSocketEvent.Connection connection, Session session) {
         connections.add(new OpenConnection(connection, session));
     }

@@ -82,8 +82,23 @@ final class WebSocketMapping {
 
     /** The {@code $context} of one call; the request and the response template share it. */
     ContextVariable context(WebSocketRouteCall call) {
+        return contextOf(call);
+    }
+
+    /**
+     * The {@code $context} of one call, also what a {@code $connect} authorizer's {@code context.NAME} identity
+     * sources read; {@code authorizer.*} holds what the connection's authorizer returned
+     * [D apigateway-websocket-api-mapping-template-reference: $context.authorizer.principalId, .property].
+     */
+    static ContextVariable contextOf(WebSocketRouteCall call) {
         WebSocketEvent.Connection connection = call.connection();
         ContextVariable context = ContextVariable.empty();
+        Map<String, Object> authorizer = WebSocketEvent.authorizer(connection.principal(),
+                call.eventType().equals("CONNECT"));
+        if (!authorizer.isEmpty()) {
+            // Set whole: context keys may contain dots, which set() would read as nesting.
+            context.set("authorizer", new LinkedHashMap<>(authorizer));
+        }
         context.set("apiId", connection.apiId());
         context.set("connectedAt", connection.connectedAtEpochMillis());
         context.set("connectionId", connection.connectionId());

@@ -32,6 +32,12 @@ record WebSocketRouteCall(WebSocketEvent.Connection connection, String routeKey,
                 Instant.now(), null, statusCode, reason);
     }
 
+    /** The same call for the connection as its authorizer left it: same request id and time. */
+    WebSocketRouteCall withConnection(WebSocketEvent.Connection authorized) {
+        return new WebSocketRouteCall(authorized, routeKey, eventType, requestId, messageId, time, body,
+                disconnectStatusCode, disconnectReason);
+    }
+
     /** The Lambda proxy event of this call (AWS-REFERENCE 3.3). */
     byte[] proxyEvent() {
         return switch (eventType) {

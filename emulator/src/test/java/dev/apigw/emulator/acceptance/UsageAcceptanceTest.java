@@ -1,5 +1,6 @@
 package dev.apigw.emulator.acceptance;
 
+import static net.javacrumbs.jsonunit.assertj.JsonAssertions.assertThatJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -44,8 +45,21 @@ class UsageAcceptanceTest {
     }
 
     @Test
-    void a_known_key_is_admitted() throws Exception {
+    void a_known_key_is_admitted_and_reaches_the_event_identity() throws Exception {
         assertThat(send("POST", "local-key").statusCode()).isEqualTo(200);
+
+        assertThat(gateway.invocations("Orders")).singleElement().satisfies(call -> {
+            assertThatJson(call.event()).node("requestContext.identity.apiKey").isEqualTo("local-key");
+            assertThatJson(call.event()).node("requestContext.identity.apiKeyId").isString().matches("[a-z0-9]{10}");
+        });
+    }
+
+    @Test
+    void a_method_without_api_key_required_has_no_api_key_in_its_identity() throws Exception {
+        assertThat(send("GET", "local-key").statusCode()).isEqualTo(200);
+
+        assertThat(gateway.invocations("Orders")).singleElement().satisfies(call ->
+                assertThatJson(call.event()).node("requestContext.identity").isObject().doesNotContainKey("apiKey"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.apigw.emulator.acceptance;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -17,9 +18,15 @@ final class WebSocketClient implements WebSocket.Listener, AutoCloseable {
     private WebSocket socket;
 
     static WebSocketClient connect(URI uri) throws Exception {
+        return connect(uri, Map.of());
+    }
+
+    /** Connects with extra handshake headers, e.g. the {@code Authorization} a {@code $connect} authorizer reads. */
+    static WebSocketClient connect(URI uri, Map<String, String> headers) throws Exception {
         WebSocketClient client = new WebSocketClient();
-        client.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, client)
-                .get(10, TimeUnit.SECONDS);
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        headers.forEach(builder::header);
+        client.socket = builder.buildAsync(uri, client).get(10, TimeUnit.SECONDS);
         return client;
     }
 

@@ -29,8 +29,15 @@ class MainTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** Where started gateways keep the local issuer's key: never the user's real ~/.apigw. */
+    @TempDir
+    static Path issuerKeyDir;
+
     private int run(String... args) {
-        return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), new CountDownLatch(0), args);
+        String[] withKey = args.length > 0 && args[0].equals("start")
+                ? concat(args, new String[] {"--issuer-key", issuerKeyDir.resolve("issuer-key.json").toString()})
+                : args;
+        return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), new CountDownLatch(0), withKey);
     }
 
     private static String[] functions() {
@@ -196,7 +203,8 @@ class MainTest {
         void serves_until_shutdown_and_prints_route_urls() throws Exception {
             CountDownLatch shutdown = new CountDownLatch(1);
             String[] args = concat(new String[] {"start", "--spec", REST_SPEC, "--port", "0",
-                "--stage-variable", "backend=http://127.0.0.1:9"}, functions());
+                "--stage-variable", "backend=http://127.0.0.1:9",
+                "--issuer-key", issuerKeyDir.resolve("issuer-key.json").toString()}, functions());
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
                     () -> Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), shutdown, args));
             String root = awaitListening();

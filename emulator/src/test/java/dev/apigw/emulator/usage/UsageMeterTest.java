@@ -50,8 +50,10 @@ class UsageMeterTest {
         }
 
         @Test
-        void valid_key_is_admitted_with_its_value() {
-            assertThat(get(meter, KEY)).isEqualTo(new Admitted(KEY, null));
+        void valid_key_is_admitted_with_its_value_and_a_stable_id() {
+            assertThat(get(meter, KEY)).isEqualTo(new Admitted(KEY, UsagePlans.ApiKey.of(KEY).apiKeyId()));
+            assertThat(UsagePlans.ApiKey.of(KEY).apiKeyId()).matches("[a-z0-9]{10}")
+                    .isEqualTo(UsagePlans.ApiKey.of(KEY).apiKeyId());
         }
 
         @Test

@@ -31,7 +31,7 @@ public final class AuthorizerExtension {
             Set.of(AuthorizerType.TOKEN, AuthorizerType.REQUEST, AuthorizerType.COGNITO_USER_POOLS);
     private static final Set<AuthorizerType> HTTP_TYPES = Set.of(AuthorizerType.REQUEST, AuthorizerType.JWT);
     private static final Set<AuthorizerType> WEBSOCKET_TYPES = Set.of(AuthorizerType.REQUEST);
-    private static final int DEFAULT_TTL_SECONDS = 300;
+    private static final int DEFAULT_TTL_SECONDS = 300; // REST only
     private static final int MAX_TTL_SECONDS = 3600;
 
     private final ApiType apiType;
@@ -137,10 +137,15 @@ public final class AuthorizerExtension {
         return sources;
     }
 
+    /**
+     * REST authorizers cache for 300 s unless told otherwise [M apigateway Authorizer]; HTTP API Lambda authorizers
+     * cache only when a TTL is given [D http-api-lambda-authorizer: "You can enable caching ... by specifying an
+     * authorizerResultTtlInSeconds"], and WebSocket APIs do not cache at all.
+     */
     private int resultTtl(SpecNode node) {
         Integer ttl = node.integer(problems);
         if (ttl == null) {
-            return DEFAULT_TTL_SECONDS;
+            return apiType == ApiType.REST ? DEFAULT_TTL_SECONDS : 0;
         }
         if (ttl < 0 || ttl > MAX_TTL_SECONDS) {
             problems.error(node.location(), "authorizerResultTtlInSeconds " + ttl + " is out of range. Expected 0"

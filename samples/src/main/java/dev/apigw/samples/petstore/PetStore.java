@@ -31,6 +31,14 @@ final class PetStore {
         return new ArrayList<>(PETS.values()).subList(0, Math.min(limit, PETS.size()));
     }
 
+    static Optional<Pet> remove(String id) {
+        try {
+            return Optional.ofNullable(PETS.remove(Integer.parseInt(id)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     static Optional<Pet> get(String id) {
         try {
             return Optional.ofNullable(PETS.get(Integer.parseInt(id)));

@@ -29,6 +29,8 @@ class PetStoreApiTest {
             .withFunction("GetPet", new GetPetHandler())
             .withFunction("CreatePet", new CreatePetHandler())
             .withFunction("PetSummary", new PetSummaryHandler())
+            .withFunction("DeletePet", new DeletePetHandler())
+            .withApiKey("test-key")
             .withStageVariable("legacyBaseUrl", "http://127.0.0.1:" + LEGACY.getAddress().getPort());
 
     @Test
@@ -55,12 +57,53 @@ class PetStoreApiTest {
     @Test
     void create_pet_answers_201_with_a_location_in_the_stage() throws Exception {
         HttpResponse<String> response = gateway.httpClient().send(HttpRequest.newBuilder(gateway.uri("/pets"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("x-api-key", "test-key")
                 .POST(BodyPublishers.ofString("{\"name\":\"Kiwi\",\"type\":\"bird\"}")).build(), BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.headers().firstValue("Location")).get().asString().startsWith("/dev/pets/");
         assertThatJson(response.body()).node("name").isEqualTo("Kiwi");
+    }
+
+    @Test
+    void writes_without_an_api_key_are_forbidden_before_the_handler_runs() throws Exception {
+        HttpResponse<String> response = gateway.httpClient().send(HttpRequest.newBuilder(gateway.uri("/pets"))
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"name\":\"Kiwi\",\"type\":\"bird\"}")).build(), BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Forbidden\"}");
+        assertThat(gateway.invocations("CreatePet")).isEmpty();
+    }
+
+    // tag::token[]
+    @Test
+    void deleting_a_pet_needs_a_user_pool_token_with_the_admin_scope() throws Exception {
+        String token = gateway.tokens().subject("alice").scopes("petstore/admin").sign();
+
+        HttpResponse<String> response = gateway.httpClient().send(HttpRequest.newBuilder(gateway.uri("/pets/3"))
+                .header("x-api-key", "test-key").header("Authorization", token).DELETE().build(),
+                BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThatJson(response.body()).node("deletedBy").isEqualTo("alice");
+    }
+    // end::token[]
+
+    @Test
+    void deleting_a_pet_without_a_token_or_without_the_scope_is_unauthorized() throws Exception {
+        String readOnly = gateway.tokens().subject("bob").scopes("petstore/read").sign();
+
+        HttpResponse<String> noToken = gateway.httpClient().send(HttpRequest.newBuilder(gateway.uri("/pets/2"))
+                .header("x-api-key", "test-key").DELETE().build(), BodyHandlers.ofString());
+        HttpResponse<String> wrongScope = gateway.httpClient().send(HttpRequest.newBuilder(gateway.uri("/pets/2"))
+                .header("x-api-key", "test-key").header("Authorization", readOnly).DELETE().build(),
+                BodyHandlers.ofString());
+
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        assertThat(noToken.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+        assertThat(wrongScope.statusCode()).isEqualTo(401);
+        assertThat(gateway.invocations("DeletePet")).isEmpty();
     }
 
     @Test

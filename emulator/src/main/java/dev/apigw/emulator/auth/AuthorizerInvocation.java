@@ -1,0 +1,54 @@
+package dev.apigw.emulator.auth;
+
+import dev.apigw.emulator.integration.Functions;
+import dev.apigw.lambda.DeadlineExceededException;
+import dev.apigw.lambda.InvocationOptions;
+import dev.apigw.lambda.InvocationResult;
+import java.time.Duration;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Calls a Lambda authorizer function and sorts what happened the way API Gateway does: an answer to read, a
+ * failure with exactly the message {@code Unauthorized} (how a function asks for 401 [D]), or any other failure
+ * (500 on both API types). REST and HTTP APIs word the resulting refusals differently, so they map the outcome.
+ */
+final class AuthorizerInvocation {
+
+    /** What the call gave. */
+    sealed interface Outcome {}
+
+    /** The function returned; its payload still has to be read. */
+    record Answer(byte[] payload) implements Outcome {}
+
+    /** The function failed with the message {@code Unauthorized}. */
+    record Unauthorized(String detail) implements Outcome {}
+
+    /** The function is missing, failed otherwise, or took too long. */
+    record Failure(String detail) implements Outcome {}
+
+    private AuthorizerInvocation() {}
+
+    /**
+     * @param deadline how long API Gateway waits for the authorizer (10 s on HTTP APIs [D limits]); null for the
+     *     function's own timeout only
+     */
+    static Outcome invoke(Functions functions, String name, byte[] event, @Nullable Duration deadline) {
+        if (!functions.contains(name)) {
+            return new Failure("authorizer function " + name + " is not registered");
+        }
+        InvocationResult result;
+        try {
+            result = functions.invoke(name, event, new InvocationOptions(UUID.randomUUID().toString(), name, deadline));
+        } catch (DeadlineExceededException e) {
+            return new Failure("authorizer function " + name + " timed out");
+        }
+        if (result instanceof InvocationResult.FunctionError error) {
+            return "Unauthorized".equals(error.errorMessage())
+                    ? new Unauthorized("authorizer function " + name + " answered Unauthorized")
+                    : new Failure("authorizer function " + name + " failed: " + error.errorType() + ": "
+                            + error.errorMessage());
+        }
+        return new Answer(result.payload());
+    }
+}
