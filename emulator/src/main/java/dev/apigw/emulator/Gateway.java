@@ -117,8 +117,10 @@ public final class Gateway implements AutoCloseable {
                 throw refusal(denied);
             }
             AuthorizationResult.Allowed allowed = (AuthorizationResult.Allowed) authorization;
+            // Throttles count per method as declared (an ANY method is one method, whatever the verb).
+            String declaredMethod = route.method() != null ? route.method().httpMethod().name() : request.method();
             MeterResult metered = meter.admit(route.method() != null && route.method().apiKeyRequired(),
-                    apiKey(request, allowed), route.resourcePath(), request.method(), stage);
+                    apiKey(request, allowed), route.resourcePath(), declaredMethod, route.routeKey(), stage);
             if (metered instanceof MeterResult.Refused limit) {
                 GatewayError error = GatewayError.valueOf(limit.responseType());
                 throw new GatewayException(error, "usage plan or throttle", error.restMessage(),

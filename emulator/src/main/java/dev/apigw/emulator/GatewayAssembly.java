@@ -3,18 +3,18 @@ package dev.apigw.emulator;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.apigw.emulator.auth.AccessControl;
 import dev.apigw.emulator.auth.HttpLambdaAuthorizers;
+import dev.apigw.emulator.auth.LambdaAuthorizers;
+import dev.apigw.emulator.auth.ResourcePolicy;
+import dev.apigw.emulator.auth.RouteAuthorizer;
 import dev.apigw.emulator.auth.iam.IamAuthorization;
 import dev.apigw.emulator.auth.jwt.CognitoAuthorizers;
 import dev.apigw.emulator.auth.jwt.JwtAuthorizers;
 import dev.apigw.emulator.auth.jwt.LocalIssuer;
-import dev.apigw.emulator.support.SupportReport;
-import dev.apigw.emulator.auth.LambdaAuthorizers;
-import dev.apigw.emulator.auth.RouteAuthorizer;
-import dev.apigw.emulator.auth.ResourcePolicy;
 import dev.apigw.emulator.exchange.RequestContexts;
 import dev.apigw.emulator.integration.FunctionLoader;
 import dev.apigw.emulator.integration.FunctionNames;
@@ -22,6 +22,7 @@ import dev.apigw.emulator.integration.Functions;
 import dev.apigw.emulator.integration.Integrations;
 import dev.apigw.emulator.mapping.MappingTemplates;
 import dev.apigw.emulator.routing.RouteTable;
+import dev.apigw.emulator.support.SupportReport;
 import dev.apigw.emulator.usage.Throttle;
 import dev.apigw.emulator.usage.UsageMeter;
 import dev.apigw.emulator.usage.UsagePlans;
@@ -83,9 +84,10 @@ final class GatewayAssembly {
             if (!problems.isEmpty()) {
                 throw new GatewayStartupException(problems);
             }
-            UsageMeter meter = UsageMeter.of(usagePlans(config), config.throttle() == null ? null
-                    : new Throttle(config.throttle().rate(), config.throttle().burst()), config.clock());
-            return new GatewayParts(api, stage, RouteTable.forApi(api, stage), integrations, functions, contexts,
+            RouteTable routes = RouteTable.forApi(api, stage);
+            UsageMeter meter = UsageMeter.of(usagePlans(config), throttle(config.throttle()),
+                    routeThrottles(config, routes), config.clock());
+            return new GatewayParts(api, stage, routes, integrations, functions, contexts,
                     loader, config.stageVariables(), webSocket, validations, accessControl, meter, issuer);
         } catch (RuntimeException e) {
             loader.close();
@@ -118,6 +120,35 @@ final class GatewayAssembly {
             problems.add(e.getMessage());
             return ResourcePolicy.allowAll();
         }
+    }
+
+    private static @Nullable Throttle throttle(@Nullable StageThrottle throttle) {
+        return throttle == null ? null : new Throttle(throttle.rate(), throttle.burst());
+    }
+
+    /**
+     * {@code --route-throttle} settings, each naming a method of the API as AWS's method settings do
+     * ({@code /pets/{id}/GET}) or an HTTP API route key ({@code GET /pets/{id}}).
+     *
+     * @throws GatewayStartupException for a key that names no method or route
+     */
+    private static Map<String, Throttle> routeThrottles(GatewayConfig config, RouteTable routes) {
+        List<String> known = routes.entries().stream().map(entry -> entry.routeKeyOrResource().startsWith("/")
+                ? entry.routeKeyOrResource() + "/" + entry.method() : entry.routeKeyOrResource()).toList();
+        Map<String, Throttle> throttles = new LinkedHashMap<>();
+        List<String> unknown = new ArrayList<>();
+        config.routeThrottles().forEach((key, throttle) -> {
+            if (known.contains(key)) {
+                throttles.put(key, throttle(throttle));
+            } else {
+                unknown.add("route throttle '" + key + "' names no method of the API. Use one of: "
+                        + String.join(", ", known));
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw new GatewayStartupException(unknown);
+        }
+        return throttles;
     }
 
     /** The keys of {@code --api-key} in a plan without limits, plus the plans of the usage-plans file. */

@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param apiKeys API keys accepted on {@code apiKeyRequired} methods, in a default usage plan without limits
  * @param usagePlans a usage-plans file (plans with throttles, quotas and their keys), or null
  * @param throttle the stage's default throttle, or null for none
+ * @param routeThrottles the stage's per-method throttles, replacing {@code throttle} for those methods: keyed
+ *     {@code /pets/{id}/GET} on REST APIs (AWS's method settings), {@code GET /pets/{id}} on HTTP APIs (route keys)
  * @param clock what throttles, quotas, caches and token expiry count time with (a test can advance it)
  * @param iamCredentials access keys accepted on {@code AWS_IAM} routes (SigV4)
  * @param jwks where JWT and Cognito authorizers get their verification keys, by authorizer name, issuer, or
@@ -45,6 +47,7 @@ public record GatewayConfig(
         List<String> apiKeys,
         @Nullable Path usagePlans,
         @Nullable StageThrottle throttle,
+        Map<String, StageThrottle> routeThrottles,
         Clock clock,
         List<IamCredential> iamCredentials,
         Map<String, JwksSource> jwks,
@@ -68,6 +71,7 @@ public record GatewayConfig(
         requireNonNull(webSocketLimits, "webSocketLimits");
         apiKeys = List.copyOf(apiKeys);
         requireNonNull(clock, "clock");
+        routeThrottles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(routeThrottles));
         iamCredentials = List.copyOf(iamCredentials);
         jwks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(jwks));
     }
@@ -90,6 +94,7 @@ public record GatewayConfig(
                 .webSocketLimits(webSocketLimits).usagePlans(usagePlans).throttle(throttle).clock(clock)
                 .issuerKey(issuerKey).strict(strict);
         builder.apiKeys.addAll(apiKeys);
+        builder.routeThrottles.putAll(routeThrottles);
         builder.iamCredentials.addAll(iamCredentials);
         builder.jwks.putAll(jwks);
         builder.stageVariables.putAll(stageVariables);
@@ -112,6 +117,7 @@ public record GatewayConfig(
         private final List<String> apiKeys = new ArrayList<>();
         private @Nullable Path usagePlans;
         private @Nullable StageThrottle throttle;
+        private final Map<String, StageThrottle> routeThrottles = new LinkedHashMap<>();
         private Clock clock = Clock.systemUTC();
         private final List<IamCredential> iamCredentials = new ArrayList<>();
         private final Map<String, JwksSource> jwks = new LinkedHashMap<>();
@@ -179,6 +185,12 @@ public record GatewayConfig(
             return this;
         }
 
+        /** A method's (REST {@code /pets/{id}/GET}) or route's (HTTP API {@code GET /pets/{id}}) stage throttle. */
+        public Builder routeThrottle(String key, StageThrottle throttle) {
+            routeThrottles.put(key, throttle);
+            return this;
+        }
+
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
@@ -215,7 +227,8 @@ public record GatewayConfig(
                 throw new IllegalStateException("no spec given: call spec(Path) or spec(SpecSource)");
             }
             return new GatewayConfig(spec, apiType, host, port, stage, stageVariables, functions, classpath,
-                    webSocketLimits, apiKeys, usagePlans, throttle, clock, iamCredentials, jwks, issuerKey, strict);
+                    webSocketLimits, apiKeys, usagePlans, throttle, routeThrottles, clock, iamCredentials, jwks, issuerKey,
+                    strict);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.apigw.emulator;
 
 import static net.javacrumbs.jsonunit.assertj.JsonAssertions.assertThatJson;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import dev.apigw.emulator.handlers.EchoHandler;
@@ -126,5 +127,37 @@ class HttpGatewayTest {
             assertThatJson(staged.handle(GatewayRequest.of("GET", "/beta/echo/1")).bodyAsString())
                     .node("rawPath").isEqualTo("/beta/echo/1");
         }
+    }
+
+    @Test
+    void a_route_throttle_is_keyed_by_route_key_and_counts_that_route_only() {
+        try (Gateway throttled = Gateway.create(GatewayConfig.builder().spec(TestSpecs.spec("http-api.yaml"))
+                .routeThrottle("GET /echo/{id}", new StageThrottle(1, 1))
+                .clock(MutableClock.now())
+                .function("Echo", new FunctionDefinition.Instance(new EchoHandler(), null))
+                .function("Result", new FunctionDefinition.Instance(new ResultHandler(), null))
+                .function("Slow", new FunctionDefinition.Instance(new SlowHandler(), null)).build())) {
+            GatewayResponse first = throttled.handle(GatewayRequest.of("GET", "/echo/1"));
+            GatewayResponse second = throttled.handle(GatewayRequest.of("GET", "/echo/2"));
+            GatewayResponse other = throttled.handle(GatewayRequest.of("GET", "/v1"));
+
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(second.status()).isEqualTo(429);
+            assertThat(second.bodyAsString()).isEqualTo("{\"message\":\"Too Many Requests\"}");
+            assertThat(other.status()).isNotEqualTo(429);
+        }
+    }
+
+    @Test
+    void a_route_throttle_naming_no_route_stops_the_gateway_with_the_known_keys() {
+        GatewayConfig config = GatewayConfig.builder().spec(TestSpecs.spec("http-api.yaml"))
+                .routeThrottle("GET /nope", new StageThrottle(1, 1))
+                .function("Echo", new FunctionDefinition.Instance(new EchoHandler(), null))
+                .function("Result", new FunctionDefinition.Instance(new ResultHandler(), null))
+                .function("Slow", new FunctionDefinition.Instance(new SlowHandler(), null)).build();
+
+        assertThatThrownBy(() -> Gateway.create(config)).isInstanceOf(GatewayStartupException.class)
+                .hasMessageContaining("route throttle 'GET /nope' names no method of the API")
+                .hasMessageContaining("GET /echo/{id}");
     }
 }

@@ -38,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  * apiKeys: [local-key]          # optional
  * usagePlans: usage-plans.yaml  # optional
  * throttle: "100:200"           # optional: RATE:BURST
+ * routeThrottles: {"/pets/{id}/GET": "1:2"}    # optional: a method's (REST) or route key's (HTTP) stage throttle
  * iamCredentials: ["AKIDLOCAL:secret"]          # optional: keys for AWS_IAM routes
  * jwks: {"*": local}                            # optional: authorizer, issuer or * to local|discover|URL|file
  * issuerKey: .apigw/issuer-key.json             # optional: the local issuer's signing key
@@ -56,6 +57,7 @@ record ProjectFile(
         @Nullable List<String> apiKeys,
         @Nullable String usagePlans,
         @Nullable String throttle,
+        @Nullable Map<String, String> routeThrottles,
         @Nullable List<String> iamCredentials,
         @Nullable Map<String, String> jwks,
         @Nullable String issuerKey,
@@ -84,7 +86,7 @@ record ProjectFile(
             ProjectFile project = text.isBlank() ? null : YAML.readValue(text, ProjectFile.class);
             if (project == null) {
                 return new ProjectFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null);
+                        null, null);
             }
             project.check(file);
             return project;
@@ -160,6 +162,9 @@ record ProjectFile(
         }
         if (throttle != null) {
             builder.throttle(StageThrottle.parse(throttle));
+        }
+        if (routeThrottles != null) {
+            routeThrottles.forEach((key, value) -> builder.routeThrottle(key, StageThrottle.parse(value)));
         }
         if (iamCredentials != null) {
             iamCredentials.forEach(credential -> builder.iamCredential(IamCredential.parse(credential)));

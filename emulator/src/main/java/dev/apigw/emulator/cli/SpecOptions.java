@@ -26,7 +26,12 @@ final class SpecOptions {
         Path projectFile = projectFile();
         if (projectFile != null) {
             Path baseDir = projectFile.toAbsolutePath().getParent();
-            ProjectFile.read(projectFile).applyTo(builder, baseDir);
+            try {
+                ProjectFile.read(projectFile).applyTo(builder, baseDir);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(projectFile + ": " + e.getMessage(), "fix the setting as the README's"
+                        + " project file section shows");
+            }
         }
         if (spec != null) {
             builder.spec(spec);

@@ -61,6 +61,10 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--throttle", paramLabel = "RATE:BURST", description = "the stage's default throttle, e.g. 100:200")
     @Nullable String throttle;
 
+    @Option(names = "--route-throttle", paramLabel = "KEY=RATE:BURST",
+            description = "repeatable; a method's stage throttle: /pets/{id}/GET (REST) or 'GET /pets/{id}' (HTTP)")
+    Map<String, String> routeThrottles = new LinkedHashMap<>();
+
     @Option(names = "--iam-credentials", paramLabel = "ACCESS_KEY:SECRET",
             description = "repeatable; keys accepted on AWS_IAM routes (SigV4); ACCESS_KEY:SECRET:USER names the user")
     List<String> iamCredentials = new ArrayList<>();
@@ -127,6 +131,8 @@ final class StartCommand implements Callable<Integer> {
         if (throttle != null) {
             builder.throttle(parse("--throttle", () -> StageThrottle.parse(throttle)));
         }
+        routeThrottles.forEach((key, value) ->
+                builder.routeThrottle(key, parse("--route-throttle " + key, () -> StageThrottle.parse(value))));
         for (String credential : iamCredentials) {
             builder.iamCredential(parse("--iam-credentials", () -> IamCredential.parse(credential)));
         }

@@ -112,6 +112,14 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
         return with(b -> b.throttle(new StageThrottle(rate, burst)));
     }
 
+    /**
+     * One method's stage throttle, replacing {@link #withThrottle}'s default for it: {@code /pets/{id}/GET} on REST
+     * APIs, a route key such as {@code GET /pets/{id}} on HTTP APIs.
+     */
+    public ApiGatewayExtension withRouteThrottle(String key, double rate, int burst) {
+        return with(b -> b.routeThrottle(key, new StageThrottle(rate, burst)));
+    }
+
     /** An access key accepted on {@code AWS_IAM} routes; sign requests with it using the AWS SDK's SigV4 signer. */
     public ApiGatewayExtension withIamCredentials(String accessKeyId, String secretAccessKey) {
         return with(b -> b.iamCredential(new IamCredential(accessKeyId, secretAccessKey)));

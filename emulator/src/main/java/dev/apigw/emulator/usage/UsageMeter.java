@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The meter stage of the REST pipeline: API key check, usage-plan throttle, usage-plan quota, stage throttle and the
- * account throttle, in that order. Usage-plan throttles and quotas count per API key; the stage throttle counts per
- * stage; the account throttle ({@link Throttle#ACCOUNT_DEFAULT}) counts every request this meter sees. A request
+ * The meter stage of the pipeline: API key check, usage-plan throttle, usage-plan quota, the stage's method (or
+ * route) throttle else its default throttle, and the account throttle, in that order. Usage-plan throttles and
+ * quotas count per API key; stage throttles count per stage and method; the account throttle ({@link Throttle#ACCOUNT_DEFAULT}) counts every request this meter sees. A request
  * refused by one check still used up what the earlier checks counted, and refused requests never count against
  * the quota. See <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html">
  * throttling</a> and <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html">
@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * UsageMeter meter = UsageMeter.of(UsagePlans.read(path), new Throttle(100, 50), Clock.systemUTC());
- * MeterResult result = meter.admit(method.apiKeyRequired(), apiKey, "/pets/{id}", "GET", "prod");
+ * MeterResult result = meter.admit(method.apiKeyRequired(), apiKey, "/pets/{id}", "GET", null, "prod");
  * }</pre>
  */
 public final class UsageMeter {
@@ -31,13 +31,16 @@ public final class UsageMeter {
 
     private final ApiKeys apiKeys;
     private final @Nullable Throttle stageThrottle;
+    private final Map<String, Throttle> stageMethodThrottles;
     private final Clock clock;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, QuotaCounter> quotas = new ConcurrentHashMap<>();
 
-    private UsageMeter(UsagePlans plans, @Nullable Throttle stageThrottle, Clock clock) {
+    private UsageMeter(UsagePlans plans, @Nullable Throttle stageThrottle, Map<String, Throttle> stageMethodThrottles,
+            Clock clock) {
         this.apiKeys = new ApiKeys(plans);
         this.stageThrottle = stageThrottle;
+        this.stageMethodThrottles = Map.copyOf(stageMethodThrottles);
         this.clock = clock;
     }
 
@@ -46,7 +49,16 @@ public final class UsageMeter {
      * @param clock drives buckets and quota periods; pass a {@link MutableClock} in tests
      */
     public static UsageMeter of(UsagePlans plans, @Nullable Throttle stageThrottle, Clock clock) {
-        return new UsageMeter(plans, stageThrottle, clock);
+        return new UsageMeter(plans, stageThrottle, Map.of(), clock);
+    }
+
+    /**
+     * @param stageMethodThrottles the stage's method settings, replacing {@code stageThrottle} for their methods:
+     *     keyed {@code /pets/{id}/GET} (REST) or by route key {@code GET /pets/{id}} (HTTP APIs)
+     */
+    public static UsageMeter of(UsagePlans plans, @Nullable Throttle stageThrottle,
+            Map<String, Throttle> stageMethodThrottles, Clock clock) {
+        return new UsageMeter(plans, stageThrottle, stageMethodThrottles, clock);
     }
 
     /**
@@ -56,10 +68,12 @@ public final class UsageMeter {
      * @param apiKey the {@code x-api-key} header or the authorizer's {@code usageIdentifierKey}, per the API's
      *     {@code apiKeySource}; {@code null} when absent
      * @param resourcePath the matched resource path, e.g. {@code /pets/{id}}
-     * @param httpMethod the method as declared on the resource, e.g. {@code GET} or {@code ANY}
+     * @param httpMethod the method as declared on the resource, e.g. {@code GET} or {@code ANY}: each declared method
+     *     has a stage throttle bucket of its own
+     * @param routeKey the HTTP API route key, null on REST APIs
      */
-    public MeterResult admit(
-            boolean apiKeyRequired, @Nullable String apiKey, String resourcePath, String httpMethod, String stage) {
+    public MeterResult admit(boolean apiKeyRequired, @Nullable String apiKey, String resourcePath, String httpMethod,
+            @Nullable String routeKey, String stage) {
         Admitted admitted = Admitted.ANONYMOUS;
         if (apiKeyRequired) {
             Optional<Subscription> subscription =
@@ -73,7 +87,11 @@ public final class UsageMeter {
             }
             admitted = new Admitted(subscription.get().key().value(), subscription.get().key().apiKeyId());
         }
-        if (stageThrottle != null && !bucket(stageThrottle, "stage", stage).tryAcquire()) {
+        // Stage limits apply per method, each with a bucket of its own; a method's own settings replace the stage
+        // default for it [D api-gateway-request-throttling: "applied at the API method level for a stage"].
+        String method = routeKey != null ? routeKey : resourcePath + "/" + httpMethod;
+        Throttle stageMethod = stageMethodThrottles.getOrDefault(method, stageThrottle);
+        if (stageMethod != null && !bucket(stageMethod, "stage", stage, method).tryAcquire()) {
             return Refused.THROTTLED;
         }
         if (!bucket(Throttle.ACCOUNT_DEFAULT, "account").tryAcquire()) {
@@ -91,7 +109,7 @@ public final class UsageMeter {
     private Optional<Refused> meterPlan(Subscription subscription, String resourcePath, String httpMethod) {
         UsagePlan plan = subscription.plan();
         String key = subscription.key().value();
-        String methodKey = methodKey(plan, resourcePath, httpMethod);
+        String methodKey = methodKey(plan.methodThrottling(), resourcePath, httpMethod);
         if (methodKey != null) {
             Throttle throttle = plan.methodThrottling().get(methodKey);
             if (!bucket(throttle, "method", plan.name(), key, methodKey).tryAcquire()) {
@@ -111,9 +129,9 @@ public final class UsageMeter {
     }
 
     // AWS keys methodThrottling by "{resourcePath}/{httpMethod}"; an ANY method is also found by a concrete verb.
-    private static @Nullable String methodKey(UsagePlan plan, String resourcePath, String httpMethod) {
+    private static @Nullable String methodKey(Map<String, Throttle> throttles, String resourcePath, String httpMethod) {
         for (String candidate : new String[] {resourcePath + "/" + httpMethod, resourcePath + "/ANY"}) {
-            if (plan.methodThrottling().containsKey(candidate)) {
+            if (throttles.containsKey(candidate)) {
                 return candidate;
             }
         }

@@ -21,7 +21,8 @@ class UsageAcceptanceTest {
     static ApiGatewayExtension gateway = ApiGatewayExtension.fromSpec("specs/rest-api-keys.yaml")
             .withFunction("Orders", ORDERS)
             .withApiKey("local-key")
-            .withThrottle(1, 2);
+            .withThrottle(1, 2)
+            .withRouteThrottle("/orders/POST", 1, 1);
 
     private static HttpResponse<String> send(String method, String key) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri("/orders"))
@@ -52,6 +53,16 @@ class UsageAcceptanceTest {
             assertThatJson(call.event()).node("requestContext.identity.apiKey").isEqualTo("local-key");
             assertThatJson(call.event()).node("requestContext.identity.apiKeyId").isString().matches("[a-z0-9]{10}");
         });
+    }
+
+    @Test
+    void a_methods_own_stage_throttle_replaces_the_default_for_that_method_only() throws Exception {
+        HttpResponse<String> first = send("POST", "local-key");
+        HttpResponse<String> second = send("POST", "local-key");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(429);
+        assertThat(send("GET", null).statusCode()).isEqualTo(200);
     }
 
     @Test

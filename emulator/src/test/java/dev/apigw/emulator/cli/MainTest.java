@@ -120,6 +120,13 @@ class MainTest {
         }
 
         @Test
+        void an_invalid_value_names_the_file_without_a_stack_trace() throws Exception {
+            assertThat(runWith("spec: x.yaml\nthrottle: \"abc\"\n")).isEqualTo(1);
+            assertThat(err.toString()).contains("apigw.yaml: throttle 'abc' must be RATE:BURST")
+                    .doesNotContain("Exception");
+        }
+
+        @Test
         void empty_function_entry_names_the_setting() throws Exception {
             assertThat(runWith("spec: x.yaml\nfunctions:\n  GetPet:\n")).isEqualTo(1);
             assertThat(err.toString()).contains("setting 'functions.GetPet' is empty").doesNotContain("bug");

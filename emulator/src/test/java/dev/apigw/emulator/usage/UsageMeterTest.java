@@ -27,7 +27,7 @@ class UsageMeterTest {
     }
 
     private MeterResult get(UsageMeter meter, @Nullable String key) {
-        return meter.admit(true, key, "/pets/{id}", "GET", "prod");
+        return meter.admit(true, key, "/pets/{id}", "GET", null, "prod");
     }
 
     @Nested
@@ -59,8 +59,8 @@ class UsageMeterTest {
         @Test
         void key_of_a_plan_not_covering_the_stage_is_refused() {
             UsageMeter prodOnly = UsageMeter.of(plan(null, Map.of(), null), null, clock);
-            assertThat(prodOnly.admit(true, KEY, "/pets", "GET", "dev")).isEqualTo(Refused.INVALID_API_KEY);
-            assertThat(prodOnly.admit(true, KEY, "/pets", "GET", "prod")).isEqualTo(new Admitted(KEY, "id1"));
+            assertThat(prodOnly.admit(true, KEY, "/pets", "GET", null, "dev")).isEqualTo(Refused.INVALID_API_KEY);
+            assertThat(prodOnly.admit(true, KEY, "/pets", "GET", null, "prod")).isEqualTo(new Admitted(KEY, "id1"));
         }
 
         @Test
@@ -72,7 +72,7 @@ class UsageMeterTest {
 
         @Test
         void method_without_api_key_required_needs_no_key() {
-            assertThat(meter.admit(false, null, "/pets", "GET", "prod")).isEqualTo(new Admitted(null, null));
+            assertThat(meter.admit(false, null, "/pets", "GET", null, "prod")).isEqualTo(new Admitted(null, null));
         }
     }
 
@@ -128,15 +128,15 @@ class UsageMeterTest {
                     plan(new Throttle(100, 100), Map.of("/pets/{id}/GET", new Throttle(1, 1)), null), null, clock);
             assertThat(get(perMethod, KEY)).isInstanceOf(Admitted.class);
             assertThat(get(perMethod, KEY)).isEqualTo(Refused.THROTTLED);
-            assertThat(perMethod.admit(true, KEY, "/pets/{id}", "DELETE", "prod")).isInstanceOf(Admitted.class);
-            assertThat(perMethod.admit(true, KEY, "/pets", "GET", "prod")).isInstanceOf(Admitted.class);
+            assertThat(perMethod.admit(true, KEY, "/pets/{id}", "DELETE", null, "prod")).isInstanceOf(Admitted.class);
+            assertThat(perMethod.admit(true, KEY, "/pets", "GET", null, "prod")).isInstanceOf(Admitted.class);
         }
 
         @Test
         void root_resource_method_throttling_uses_a_double_slash_key() {
             UsageMeter root = UsageMeter.of(plan(null, Map.of("//GET", new Throttle(0, 1)), null), null, clock);
-            assertThat(root.admit(true, KEY, "/", "GET", "prod")).isInstanceOf(Admitted.class);
-            assertThat(root.admit(true, KEY, "/", "GET", "prod")).isEqualTo(Refused.THROTTLED);
+            assertThat(root.admit(true, KEY, "/", "GET", null, "prod")).isInstanceOf(Admitted.class);
+            assertThat(root.admit(true, KEY, "/", "GET", null, "prod")).isEqualTo(Refused.THROTTLED);
         }
     }
 
@@ -197,24 +197,50 @@ class UsageMeterTest {
         private final UsageMeter meter = UsageMeter.of(UsagePlans.ofKeys(List.of()), new Throttle(1, 2), clock);
 
         @Test
-        void applies_to_requests_without_api_keys() {
-            assertThat(meter.admit(false, null, "/pets", "GET", "prod")).isInstanceOf(Admitted.class);
-            assertThat(meter.admit(false, null, "/pets", "POST", "prod")).isInstanceOf(Admitted.class);
-            assertThat(meter.admit(false, null, "/other", "GET", "prod")).isEqualTo(Refused.THROTTLED);
+        void applies_to_requests_without_api_keys_with_a_bucket_per_method() {
+            assertThat(meter.admit(false, null, "/pets", "GET", null, "prod")).isInstanceOf(Admitted.class);
+            assertThat(meter.admit(false, null, "/pets", "GET", null, "prod")).isInstanceOf(Admitted.class);
+            assertThat(meter.admit(false, null, "/pets", "GET", null, "prod")).isEqualTo(Refused.THROTTLED);
+            assertThat(meter.admit(false, null, "/pets", "POST", null, "prod")).isInstanceOf(Admitted.class);
+            assertThat(meter.admit(false, null, "/other", "GET", null, "prod")).isInstanceOf(Admitted.class);
             clock.advance(Duration.ofSeconds(1));
-            assertThat(meter.admit(false, null, "/pets", "GET", "prod")).isInstanceOf(Admitted.class);
+            assertThat(meter.admit(false, null, "/pets", "GET", null, "prod")).isInstanceOf(Admitted.class);
+        }
+
+        @Test
+        void a_methods_own_setting_replaces_the_stage_default_for_it() {
+            UsageMeter withMethod = UsageMeter.of(UsagePlans.ofKeys(List.of()), new Throttle(1, 2),
+                    Map.of("/pets/{id}/DELETE", new Throttle(1, 1)), clock);
+
+            assertThat(withMethod.admit(false, null, "/pets/{id}", "DELETE", null, "prod")).isInstanceOf(Admitted.class);
+            assertThat(withMethod.admit(false, null, "/pets/{id}", "DELETE", null, "prod"))
+                    .isEqualTo(Refused.THROTTLED);
+            assertThat(withMethod.admit(false, null, "/pets/{id}", "GET", null, "prod")).isInstanceOf(Admitted.class);
+            assertThat(withMethod.admit(false, null, "/pets/{id}", "GET", null, "prod")).isInstanceOf(Admitted.class);
+        }
+
+        @Test
+        void http_api_routes_are_keyed_by_route_key() {
+            UsageMeter withRoute = UsageMeter.of(UsagePlans.ofKeys(List.of()), null,
+                    Map.of("GET /pets/{id}", new Throttle(1, 1)), clock);
+
+            assertThat(withRoute.admit(false, null, "/pets/{id}", "GET", "GET /pets/{id}", "$default"))
+                    .isInstanceOf(Admitted.class);
+            assertThat(withRoute.admit(false, null, "/pets/{id}", "GET", "GET /pets/{id}", "$default"))
+                    .isEqualTo(Refused.THROTTLED);
+            assertThat(withRoute.admit(false, null, "/pets", "GET", "GET /pets", "$default")).isInstanceOf(Admitted.class);
         }
 
         @Test
         void counts_each_stage_separately() {
-            meter.admit(false, null, "/pets", "GET", "prod");
-            meter.admit(false, null, "/pets", "GET", "prod");
-            assertThat(meter.admit(false, null, "/pets", "GET", "dev")).isInstanceOf(Admitted.class);
+            meter.admit(false, null, "/pets", "GET", null, "prod");
+            meter.admit(false, null, "/pets", "GET", null, "prod");
+            assertThat(meter.admit(false, null, "/pets", "GET", null, "dev")).isInstanceOf(Admitted.class);
         }
 
         @Test
         void key_check_comes_before_the_stage_throttle() {
-            assertThat(meter.admit(true, null, "/pets", "GET", "prod")).isEqualTo(Refused.INVALID_API_KEY);
+            assertThat(meter.admit(true, null, "/pets", "GET", null, "prod")).isEqualTo(Refused.INVALID_API_KEY);
         }
     }
 
@@ -222,8 +248,8 @@ class UsageMeterTest {
     void account_throttle_allows_a_burst_of_5000() {
         UsageMeter meter = UsageMeter.of(UsagePlans.ofKeys(List.of()), null, clock);
         for (int i = 0; i < 5000; i++) {
-            assertThat(meter.admit(false, null, "/pets", "GET", "prod")).isInstanceOf(Admitted.class);
+            assertThat(meter.admit(false, null, "/pets", "GET", null, "prod")).isInstanceOf(Admitted.class);
         }
-        assertThat(meter.admit(false, null, "/pets", "GET", "prod")).isEqualTo(Refused.THROTTLED);
+        assertThat(meter.admit(false, null, "/pets", "GET", null, "prod")).isEqualTo(Refused.THROTTLED);
     }
 }
