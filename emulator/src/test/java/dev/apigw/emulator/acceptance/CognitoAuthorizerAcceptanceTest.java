@@ -111,6 +111,19 @@ class CognitoAuthorizerAcceptanceTest {
     }
 
     @Test
+    void an_expiry_beyond_javas_dates_is_a_valid_token_whose_exp_keeps_its_digits() throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(POOL).subject("user-1").claim("token_use", "id")
+                .audience("app-client").issueTime(Date.from(now())).claim("exp", 100_000_000_000_000_000L).build();
+        String token = JwtAuthorizerAcceptanceTest.sign(gateway.gateway().localIssuer().signingKey(), claims);
+
+        HttpResponse<String> response = get("/profile", token);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThatJson(response.body()).node("requestContext.authorizer.claims.exp").isString()
+                .isEqualTo("100000000000000000");
+    }
+
+    @Test
     void a_bearer_prefix_is_accepted() throws Exception {
         assertThat(get("/profile", "Bearer " + token("id", null)).statusCode()).isEqualTo(200);
     }

@@ -11,6 +11,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.apigw.emulator.handlers.EchoHandler;
@@ -76,8 +77,13 @@ class JwtAuthorizerAcceptanceTest {
     }
 
     private JWTClaimsSet.Builder valid() {
+        return valid(now());
+    }
+
+    /** Valid claims at {@code now} of the gateway that checks them: each fixture has its own clock. */
+    private static JWTClaimsSet.Builder valid(Instant now) {
         return new JWTClaimsSet.Builder().issuer(ISSUER).audience("api-client").subject("alice")
-                .issueTime(Date.from(now().minusSeconds(60))).expirationTime(Date.from(now().plusSeconds(3600)));
+                .issueTime(Date.from(now.minusSeconds(60))).expirationTime(Date.from(now.plusSeconds(3600)));
     }
 
     private String token(UnaryOperator<JWTClaimsSet.Builder> change) throws JOSEException {
@@ -203,6 +209,43 @@ class JwtAuthorizerAcceptanceTest {
         assertInvalidToken(get("/me", "Bearer not-a-token"), "token contains an invalid number of segments");
     }
 
+    /** A token written by hand, for headers no JWT library would write. */
+    private static String handWritten(String headerJson, String payloadJson, String signature) {
+        return Base64URL.encode(headerJson) + "." + Base64URL.encode(payloadJson) + "." + signature;
+    }
+
+    @Test
+    void a_kid_or_alg_with_a_line_break_cannot_add_a_header_to_the_answer() throws Exception {
+        HttpResponse<String> badKid = get("/me", "Bearer " + handWritten(
+                "{\"alg\":\"RS256\",\"kid\":\"k\\r\\nX-Injected: 1\"}", "{}", "c2ln"));
+        HttpResponse<String> badAlg = get("/me", "Bearer " + handWritten(
+                "{\"alg\":\"RS256\\r\\nX-Injected: 1\"}", "{}", "c2ln"));
+
+        assertThat(badKid.statusCode()).isEqualTo(401);
+        assertThat(badKid.headers().firstValue("x-injected")).isEmpty();
+        assertThat(badKid.headers().firstValue("www-authenticate").orElseThrow())
+                .contains("error_description=\"no key with kid k??X-Injected: 1 in JWKS file");
+        assertInvalidToken(badAlg, "signing method RS256??X-Injected: 1 is invalid");
+        assertThat(badAlg.headers().firstValue("x-injected")).isEmpty();
+    }
+
+    @Test
+    void an_unsigned_alg_none_token_is_refused_as_go_refuses_methods_it_does_not_allow() throws Exception {
+        String unsigned = handWritten("{\"alg\":\"none\"}", valid().build().toString(), "");
+
+        assertInvalidToken(get("/me", "Bearer " + unsigned), "signing method none is invalid");
+        assertThat(gateway.invocations("Echo")).isEmpty();
+    }
+
+    @Test
+    void characters_outside_base64url_in_the_signature_are_refused_not_skipped() throws Exception {
+        String token = token(c -> c);
+        int signatureLength = token.length() - token.lastIndexOf('.') - 1;
+
+        assertInvalidToken(get("/me", "Bearer " + token + "~~"),
+                "illegal base64 data at input byte " + signatureLength);
+    }
+
     @Test
     void a_scoped_route_lets_in_a_token_with_one_of_its_scopes_and_lists_the_token_scopes() throws Exception {
         HttpResponse<String> response = get("/scoped", "Bearer " + token(c -> c.claim("scope", "write read")));
@@ -250,7 +293,7 @@ class JwtAuthorizerAcceptanceTest {
     @Test
     void without_jwks_configuration_a_token_signed_by_the_local_issuer_is_accepted() throws Exception {
         RSAKey local = localKeys.gateway().localIssuer().signingKey();
-        String token = sign(local, valid().build());
+        String token = sign(local, valid(localKeys.clock().instant()).build());
         HttpRequest request = HttpRequest.newBuilder(localKeys.uri("/me")).header("Authorization", "Bearer " + token)
                 .build();
 

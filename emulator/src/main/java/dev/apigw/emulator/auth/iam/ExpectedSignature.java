@@ -8,16 +8,21 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.internal.signer.CredentialScope;
+import software.amazon.awssdk.http.auth.aws.internal.signer.V4CanonicalRequest;
 import software.amazon.awssdk.http.auth.aws.internal.signer.V4Properties;
 import software.amazon.awssdk.http.auth.aws.internal.signer.V4RequestSigner;
 import software.amazon.awssdk.http.auth.aws.internal.signer.V4RequestSigningResult;
+import software.amazon.awssdk.http.auth.aws.internal.signer.util.SignerUtils;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.utils.Pair;
 
 /**
  * The signature a request should carry, computed by the AWS SDK v2's own SigV4 code from the request as received,
@@ -25,9 +30,10 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  *
  * <p>Why the SDK's {@code V4RequestSigner} and not the public {@code AwsV4HttpSigner} it sits behind: the public
  * signer decides itself what to sign (it always adds and signs {@code x-amz-content-sha256}), so it can only
- * reproduce signatures of clients that sign exactly as the SDK does. The request signer takes the headers the client
- * named in {@code SignedHeaders} and the payload hash as given, and does the rest — canonical URI, query and
- * headers, signing key, HMAC — with the very code {@code AwsV4HttpSigner} runs.
+ * reproduce signatures of clients that sign exactly as the SDK does. The request signer takes the payload hash as
+ * given and canonicalises URI and query and derives the signing key with the very code {@code AwsV4HttpSigner} runs.
+ * The canonical headers are the ones the client named in {@code SignedHeaders}, formatted by the SDK's functions but
+ * chosen here, because its canonicaliser leaves out headers the SDK itself never signs (e.g. {@code user-agent}).
  *
  * <p>Canonicalisation as API Gateway does it: every path segment URI-encoded once more on top of the encoding on the
  * wire ({@code DOUBLE_URL_ENCODE} on), shown by AWS's own answers, e.g. "The Canonical String for this request should
@@ -60,9 +66,6 @@ record ExpectedSignature(String signature, String canonicalRequest, String strin
                 parameter.getValue().forEach(value -> builder.appendRawQueryParameter(parameter.getKey(), value));
             }
         }
-        for (String name : signature.signedHeaders()) {
-            request.headers().values(name).forEach(value -> builder.appendHeader(name, value));
-        }
         SigningScope scope = signature.scope();
         V4Properties properties = V4Properties.builder()
                 .credentials(AwsCredentialsIdentity.create(credential.accessKeyId(), credential.secretAccessKey()))
@@ -77,10 +80,35 @@ record ExpectedSignature(String signature, String canonicalRequest, String strin
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("request cannot be canonicalised for SigV4: " + e.getMessage(), e);
         }
-        String canonicalRequest = result.getCanonicalRequest().getCanonicalRequestString();
+        // The SDK supplies method, URI and query; the headers are the client's signed ones, added here because the
+        // SDK drops some (user-agent, connection, expect, ...) from any canonical request it builds.
+        String[] lines = result.getCanonicalRequest().getCanonicalRequestString().split("\n", 4);
+        List<Pair<String, List<String>>> headers = signedHeaders(request, signature);
+        String canonicalRequest = lines[0] + "\n" + lines[1] + "\n" + lines[2] + "\n"
+                + V4CanonicalRequest.getCanonicalHeadersString(headers) + "\n"
+                + V4CanonicalRequest.getSignedHeadersString(headers) + "\n" + payloadHash;
         String stringToSign = SignatureParser.ALGORITHM + "\n" + AmzDate.format(signature.signedAt()) + "\n"
                 + scope.scope() + "\n" + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
-        return new ExpectedSignature(result.getSignature(), canonicalRequest, stringToSign);
+        String expected = HexFormat.of().formatHex(
+                SignerUtils.computeSignature(stringToSign, result.getSigningKey()));
+        return new ExpectedSignature(expected, canonicalRequest, stringToSign);
+    }
+
+    /**
+     * Every header the client named in {@code SignedHeaders} and the request carries, sorted by lower-case name, with
+     * all its values. API Gateway checks whatever the client signed; the SDK's own canonicaliser would silently leave
+     * out {@code user-agent}, {@code connection}, {@code expect}, {@code transfer-encoding}, {@code x-forwarded-for}
+     * and {@code x-amzn-trace-id}, failing clients that sign them.
+     */
+    private static List<Pair<String, List<String>>> signedHeaders(GatewayRequest request, SigV4Signature signature) {
+        List<Pair<String, List<String>>> headers = new ArrayList<>();
+        for (String name : new TreeSet<>(signature.signedHeaders())) {
+            List<String> values = request.headers().values(name);
+            if (!values.isEmpty()) {
+                headers.add(Pair.of(name, values));
+            }
+        }
+        return headers;
     }
 
     /** Compares in constant time, so response timing does not reveal how much of a guess was right. */

@@ -52,14 +52,15 @@ final class SignatureParser {
     /**
      * {@code AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...}. AWS reads any scheme this way, so a
      * {@code Bearer} token gets the "missing equal-sign" answer and a bare token the list of missing parameters
-     * [K serverless/serverless#3205, aws/chalice#828, nordcloud/cognitocurl#28].
+     * [K serverless/serverless#3205, aws/chalice#828, nordcloud/cognitocurl#28]. The parameters are split at commas
+     * and whitespace alike, so {@code Credential= AKID...} is refused naming {@code AKID...} as the pair without an
+     * equal sign [K RhinoSecurityLabs/IPRotate_Burp_Extension#25, iann0036/cloud9-sync#10].
      */
     private static Parsed fromHeader(String value, Headers headers) {
         int space = value.indexOf(' ');
         String algorithm = space < 0 ? value : value.substring(0, space);
         Map<String, String> parameters = new LinkedHashMap<>();
-        for (String part : (space < 0 ? "" : value.substring(space + 1)).split(",")) {
-            String pair = part.trim();
+        for (String pair : (space < 0 ? "" : value.substring(space + 1)).split("[,\\s]+")) {
             if (pair.isEmpty()) {
                 continue;
             }
@@ -68,7 +69,7 @@ final class SignatureParser {
                 return Parsed.refused(IamRefusal.incomplete("'" + pair + "' not a valid key=value pair (missing"
                         + " equal-sign) in Authorization header: '" + value + "'."));
             }
-            parameters.putIfAbsent(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+            parameters.putIfAbsent(pair.substring(0, equals), pair.substring(equals + 1));
         }
         String dateText = headers.first("X-Amz-Date").or(() -> headers.first("Date")).orElse(null);
         List<String> missing = new ArrayList<>();

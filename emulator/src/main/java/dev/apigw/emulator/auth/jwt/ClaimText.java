@@ -21,6 +21,13 @@ final class ClaimText {
     private static final DateTimeFormatter REST_DATE =
             DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss 'UTC' yyyy", Locale.US).withZone(ZoneOffset.UTC);
 
+    /**
+     * The dates {@link Instant} can hold. A signed token may carry a time beyond them ({@code "exp": 1e17} is a valid,
+     * far-future expiry); such a claim keeps its decimal text rather than failing the request [unconfirmed].
+     */
+    private static final long MIN_SECONDS = Instant.MIN.getEpochSecond();
+    private static final long MAX_SECONDS = Instant.MAX.getEpochSecond();
+
     private ClaimText() {}
 
     /**
@@ -47,7 +54,8 @@ final class ClaimText {
     static Map<String, String> rest(Map<String, Object> payload) {
         Map<String, String> claims = new LinkedHashMap<>();
         payload.forEach((name, value) -> {
-            boolean date = (name.equals("exp") || name.equals("iat")) && value instanceof Number;
+            boolean date = (name.equals("exp") || name.equals("iat")) && value instanceof Number seconds
+                    && seconds.longValue() >= MIN_SECONDS && seconds.longValue() <= MAX_SECONDS;
             claims.put(name, date ? REST_DATE.format(Instant.ofEpochSecond(((Number) value).longValue()))
                     : java(value));
         });

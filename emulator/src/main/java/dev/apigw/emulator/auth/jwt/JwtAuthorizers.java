@@ -162,7 +162,18 @@ public final class JwtAuthorizers implements RouteAuthorizer {
      */
     static String challenge(List<String> routeScopes, String error, String description) {
         return "Bearer scope=\"" + String.join(" ", routeScopes) + "\" error=\"" + error + "\" error_description=\""
-                + description.replace("\"", "'") + "\"";
+                + headerSafe(description) + "\"";
+    }
+
+    /**
+     * The description quotes the token ({@code kid}, {@code alg}), which the client wrote: a line break there would
+     * end the header or make the server refuse to send it, and a quote would end the quoted string. Only printable
+     * ASCII goes out; anything else becomes {@code ?}.
+     */
+    private static String headerSafe(String text) {
+        StringBuilder safe = new StringBuilder(text.length());
+        text.chars().forEach(c -> safe.append(c == '"' ? '\'' : c >= 0x20 && c <= 0x7e ? (char) c : '?'));
+        return safe.toString();
     }
 
     private static String sourceText(Compiled compiled) {

@@ -10,7 +10,10 @@ import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.time.Clock;
@@ -31,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  * AWS]. A missing {@code exp} is accepted, as that library does.
  */
 final class TokenVerifier {
+    private static final String SEGMENTS = "token contains an invalid number of segments";
+
     static final Set<JWSAlgorithm> RSA_ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512);
 
     private TokenVerifier() {}
@@ -47,12 +52,55 @@ final class TokenVerifier {
     /** @param description why, in API Gateway's words where known ({@code error_description}) */
     record Rejected(String description) implements Verification {}
 
-    /** The token, read without checking anything: which issuer's keys to try (REST Cognito has several pools). */
+    /**
+     * The token, read without checking anything: which issuer's keys to try (REST Cognito has several pools).
+     * Nimbus skips characters outside the base64url alphabet, so {@code sig~~} would verify as {@code sig}; Go's
+     * decoder refuses them, and so does this, with Go's message [unconfirmed for AWS]. An unsigned ({@code alg none})
+     * token gets the message Go's list of valid methods gives every non-RSA algorithm, as captured for {@code ES256}
+     * [K; unconfirmed for none]; nimbus alone would call it "Not a JWS header".
+     *
+     * @throws ParseException with API Gateway's description in the message where known (see {@link #goMessage})
+     */
     static SignedJWT parse(String token) throws ParseException {
-        if (token.split("\\.", -1).length != 3) {
-            throw new ParseException("token contains an invalid number of segments", 0);
+        String[] segments = token.split("\\.", -1);
+        if (segments.length != 3) {
+            throw new ParseException(SEGMENTS, 0);
         }
-        return SignedJWT.parse(token);
+        for (String segment : segments) {
+            int illegal = firstIllegalBase64(segment);
+            if (illegal >= 0) {
+                throw new ParseException("illegal base64 data at input byte " + illegal, illegal);
+            }
+        }
+        JWT jwt = JWTParser.parse(token);
+        if (jwt instanceof PlainJWT) {
+            throw new ParseException("signing method none is invalid", 0);
+        }
+        if (!(jwt instanceof SignedJWT signed)) {
+            throw new ParseException("the token is not a signed JWT (JWS)", 0);
+        }
+        return signed;
+    }
+
+    /** Where Go's base64url decoder would stop: -1 when every character is in the alphabet ({@code =} pads). */
+    private static int firstIllegalBase64(String segment) {
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            boolean legal = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+                    || c == '_' || c == '=';
+            if (!legal) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The description for a token {@link #parse} refused: Go's own words as they are, nimbus's marked malformed. */
+    private static String goMessage(ParseException e) {
+        String message = String.valueOf(e.getMessage());
+        boolean go = message.equals(SEGMENTS) || message.startsWith("illegal base64 data")
+                || message.startsWith("signing method ");
+        return go ? message : "token is malformed: " + message;
     }
 
     static Verification verify(String token, IssuerKeys keys, Clock clock) {
@@ -62,8 +110,7 @@ final class TokenVerifier {
             jwt = parse(token);
             claims = jwt.getJWTClaimsSet();
         } catch (ParseException e) {
-            return new Rejected(e.getMessage().startsWith("token contains") ? e.getMessage()
-                    : "token is malformed: " + e.getMessage());
+            return new Rejected(goMessage(e));
         }
         JWSAlgorithm algorithm = jwt.getHeader().getAlgorithm();
         if (!RSA_ALGORITHMS.contains(algorithm)) {

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.apigw.emulator.GatewayRequest;
 import dev.apigw.emulator.Headers;
 import dev.apigw.emulator.auth.IamCredential;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /** The canonicalisation, checked against AWS's published SigV4 example and API Gateway's own answers. */
@@ -64,5 +69,59 @@ class ExpectedSignatureTest {
                 signature("execute-api", "us-east-1", List.of("host", "x-amz-date"), at), AWS_EXAMPLE, "UNSIGNED-PAYLOAD");
 
         assertThat(expected.canonicalRequest()).startsWith("GET\n/dev/pets\na=a&a=b&sp=x%20y&star=%2A&z=1\n");
+    }
+
+    @Test
+    void signs_every_header_the_client_named_even_those_the_sdk_leaves_out_of_its_own_signatures() {
+        // The SDK never signs User-Agent, Connection, Expect, Transfer-Encoding, X-Forwarded-For or X-Amzn-Trace-Id,
+        // but API Gateway checks whatever SignedHeaders lists; other signers (e.g. hand-written or Postman
+        // pre-request scripts) do sign User-Agent.
+        Instant at = Instant.parse("2026-03-01T12:00:00Z");
+        GatewayRequest request = GatewayRequest.of("GET", "/prod/pets", Headers.of("Host", "h",
+                "User-Agent", "curl/8.5.0", "X-Amz-Date", "20260301T120000Z"), new byte[0]);
+
+        ExpectedSignature expected = ExpectedSignature.of(request,
+                signature("execute-api", "us-east-1", List.of("host", "user-agent", "x-amz-date"), at), AWS_EXAMPLE,
+                ExpectedSignature.sha256Hex(new byte[0]));
+
+        String canonicalRequest = "GET\n/prod/pets\n\nhost:h\nuser-agent:curl/8.5.0\nx-amz-date:20260301T120000Z\n\n"
+                + "host;user-agent;x-amz-date\n" + ExpectedSignature.sha256Hex(new byte[0]);
+        assertThat(expected.canonicalRequest()).isEqualTo(canonicalRequest);
+        assertThat(expected.signature()).isEqualTo(signedByHand(canonicalRequest, "20260301", "us-east-1"));
+    }
+
+    @Test
+    void joins_repeated_header_values_with_commas_and_collapses_their_spaces() {
+        Instant at = Instant.parse("2026-03-01T12:00:00Z");
+        GatewayRequest request = GatewayRequest.of("GET", "/prod/pets", Headers.of("Host", "h",
+                "X-Tag", "  a   b ", "X-Tag", "c", "X-Amz-Date", "20260301T120000Z"), new byte[0]);
+
+        ExpectedSignature expected = ExpectedSignature.of(request,
+                signature("execute-api", "us-east-1", List.of("host", "x-amz-date", "x-tag"), at), AWS_EXAMPLE,
+                ExpectedSignature.sha256Hex(new byte[0]));
+
+        assertThat(expected.canonicalRequest()).contains("\nx-tag:a b,c\n\nhost;x-amz-date;x-tag\n");
+    }
+
+    /** SigV4 from its definition, independently of the SDK: the HMAC chain over the scope, then the string to sign. */
+    private static String signedByHand(String canonicalRequest, String date, String region) {
+        String stringToSign = "AWS4-HMAC-SHA256\n" + date + "T120000Z\n" + date + "/" + region
+                + "/execute-api/aws4_request\n"
+                + ExpectedSignature.sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+        byte[] key = ("AWS4" + AWS_EXAMPLE.secretAccessKey()).getBytes(StandardCharsets.UTF_8);
+        for (String part : List.of(date, region, "execute-api", "aws4_request")) {
+            key = hmac(key, part);
+        }
+        return HexFormat.of().formatHex(hmac(key, stringToSign));
+    }
+
+    private static byte[] hmac(byte[] key, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -45,6 +45,17 @@ class SignatureParserTest {
     }
 
     @Test
+    void a_space_inside_a_pair_splits_it_as_aws_does() {
+        // AWS splits the parameters at commas and whitespace: "Credential= AKID..." (a pasted key with a leading
+        // space) is refused naming the orphaned value [K RhinoSecurityLabs/IPRotate_Burp_Extension#25,
+        // iann0036/cloud9-sync#10].
+        String header = "AWS4-HMAC-SHA256 Credential= " + CREDENTIAL + ", SignedHeaders=host;x-amz-date, Signature=abc";
+        assertThat(refusal(header, "X-Amz-Date", "20260301T120000Z")).isEqualTo(IamRefusal.incomplete("'"
+                + CREDENTIAL + "' not a valid key=value pair (missing equal-sign) in Authorization header: '"
+                + header + "'."));
+    }
+
+    @Test
     void the_credential_needs_five_parts_the_right_service_and_terminator() {
         String rest = ", SignedHeaders=host;x-amz-date, Signature=abc";
         String[] date = {"X-Amz-Date", "20260301T120000Z"};
