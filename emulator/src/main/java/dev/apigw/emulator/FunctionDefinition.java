@@ -41,4 +41,41 @@ public sealed interface FunctionDefinition {
             requireNonNull(function, "function");
         }
     }
+
+    /**
+     * A function invoked through the Lambda Invoke API with the AWS SDK v2 ({@link RemoteLambda}).
+     *
+     * @param functionName the function's name or ARN as the remote endpoint knows it
+     */
+    record Remote(String functionName) implements FunctionDefinition {
+        public Remote {
+            requireNonNull(functionName, "functionName");
+            if (functionName.isBlank()) {
+                throw new IllegalArgumentException("a remote function needs a name or an ARN");
+            }
+        }
+    }
+
+    /**
+     * A function run out of process: a child process whose runtime client speaks the Lambda Runtime API to apigw.
+     *
+     * @param handler the handler as the runtime expects it ({@code pkg.Class::method} for Java; passed as
+     *     {@code _HANDLER} to a {@code provided} bootstrap)
+     * @param runtime {@code java17}, {@code java21} or {@code provided}
+     * @param code a jar or directory holding the function's code (and, for {@code provided}, an executable
+     *     {@code bootstrap})
+     */
+    record OutOfProcess(String handler, String runtime, Path code, @Nullable Duration timeout,
+            @Nullable Integer memoryMb) implements FunctionDefinition {
+        public static final java.util.List<String> RUNTIMES = java.util.List.of("java17", "java21", "provided");
+
+        public OutOfProcess {
+            requireNonNull(handler, "handler");
+            requireNonNull(runtime, "runtime");
+            requireNonNull(code, "code");
+            if (!RUNTIMES.contains(runtime)) {
+                throw new IllegalArgumentException("runtime '" + runtime + "' is not one of " + RUNTIMES);
+            }
+        }
+    }
 }

@@ -238,6 +238,11 @@ public final class Gateway implements AutoCloseable {
         loader.close();
     }
 
+    /** The functions this gateway calls; the Lambda Invoke API on the same port serves them. */
+    Functions functions() {
+        return functions;
+    }
+
     /** apigw's own token issuer, whose keys JWT and Cognito authorizers trust unless told otherwise. */
     public LocalIssuer localIssuer() {
         return issuer;

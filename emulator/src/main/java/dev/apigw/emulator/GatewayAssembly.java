@@ -64,7 +64,8 @@ final class GatewayAssembly {
         }
         support.warning().ifPresent(LOG::warn);
         String stage = config.stageFor(api.type());
-        FunctionLoader loader = new FunctionLoader(config.classpath());
+        FunctionLoader loader = new FunctionLoader(config.classpath(), config::environmentOf, config.functionConfigs(),
+                config.remoteLambda(), config.hotReload());
         try {
             Functions functions = new Functions(
                     loader.load(FunctionNames.calledBy(api, config.stageVariables()), config.functions()));

@@ -33,6 +33,12 @@ import org.jspecify.annotations.Nullable;
  *     {@code *}; anything not listed uses the local issuer's keys
  * @param issuerKey the local issuer's signing key file (created when missing); null = a new key for this gateway
  * @param strict refuse to start when the document uses a setting apigw does not enforce
+ * @param sharedEnvironment environment variables of every function ({@code Parameters} of a SAM env-vars file)
+ * @param functionEnvironments each function's own environment variables, over the shared ones
+ * @param functionConfigs per-function timeout, memory size and reserved concurrency, over the definitions
+ * @param remoteLambda where {@link FunctionDefinition.Remote} functions are invoked; null = none configured
+ * @param hotReload reload a function's classes when its classpath changes (the CLI's default; off in tests)
+ * @param watchSpec re-import the spec when it changes, keeping the old API while a new one has errors
  */
 public record GatewayConfig(
         SpecSource spec,
@@ -52,7 +58,13 @@ public record GatewayConfig(
         List<IamCredential> iamCredentials,
         Map<String, JwksSource> jwks,
         @Nullable Path issuerKey,
-        boolean strict) {
+        boolean strict,
+        Map<String, String> sharedEnvironment,
+        Map<String, Map<String, String>> functionEnvironments,
+        Map<String, FunctionConfig> functionConfigs,
+        @Nullable RemoteLambda remoteLambda,
+        boolean hotReload,
+        boolean watchSpec) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3000;
@@ -74,6 +86,19 @@ public record GatewayConfig(
         routeThrottles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(routeThrottles));
         iamCredentials = List.copyOf(iamCredentials);
         jwks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(jwks));
+        sharedEnvironment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sharedEnvironment));
+        Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+        functionEnvironments.forEach((name, variables) -> environments.put(name,
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables))));
+        functionEnvironments = java.util.Collections.unmodifiableMap(environments);
+        functionConfigs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(functionConfigs));
+    }
+
+    /** A function's environment as configured: the shared variables, then its own over them. */
+    public Map<String, String> environmentOf(String function) {
+        Map<String, String> environment = new LinkedHashMap<>(sharedEnvironment);
+        environment.putAll(functionEnvironments.getOrDefault(function, Map.of()));
+        return environment;
     }
 
     /** The stage in force for an API of the given type. */
@@ -92,11 +117,16 @@ public record GatewayConfig(
     public Builder toBuilder() {
         Builder builder = new Builder().spec(spec).apiType(apiType).host(host).port(port).stage(stage)
                 .webSocketLimits(webSocketLimits).usagePlans(usagePlans).throttle(throttle).clock(clock)
-                .issuerKey(issuerKey).strict(strict);
+                .issuerKey(issuerKey).strict(strict).remoteLambda(remoteLambda).hotReload(hotReload)
+                .watchSpec(watchSpec);
         builder.apiKeys.addAll(apiKeys);
         builder.routeThrottles.putAll(routeThrottles);
         builder.iamCredentials.addAll(iamCredentials);
         builder.jwks.putAll(jwks);
+        builder.sharedEnvironment.putAll(sharedEnvironment);
+        functionEnvironments.forEach((name, variables) ->
+                builder.functionEnvironments.put(name, new LinkedHashMap<>(variables)));
+        builder.functionConfigs.putAll(functionConfigs);
         builder.stageVariables.putAll(stageVariables);
         builder.functions.putAll(functions);
         builder.classpath.addAll(classpath);
@@ -123,6 +153,12 @@ public record GatewayConfig(
         private final Map<String, JwksSource> jwks = new LinkedHashMap<>();
         private @Nullable Path issuerKey;
         private boolean strict;
+        private final Map<String, String> sharedEnvironment = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> functionEnvironments = new LinkedHashMap<>();
+        private final Map<String, FunctionConfig> functionConfigs = new LinkedHashMap<>();
+        private @Nullable RemoteLambda remoteLambda;
+        private boolean hotReload;
+        private boolean watchSpec;
 
         private Builder() {}
 
@@ -217,6 +253,38 @@ public record GatewayConfig(
             return this;
         }
 
+        /** An environment variable of every function (SAM's {@code Parameters}). */
+        public Builder sharedEnvironment(String key, String value) {
+            sharedEnvironment.put(key, value);
+            return this;
+        }
+
+        /** An environment variable of one function, over the shared ones. */
+        public Builder functionEnvironment(String function, String key, String value) {
+            functionEnvironments.computeIfAbsent(function, name -> new LinkedHashMap<>()).put(key, value);
+            return this;
+        }
+
+        public Builder functionConfig(String function, FunctionConfig config) {
+            functionConfigs.put(function, config);
+            return this;
+        }
+
+        public Builder remoteLambda(@Nullable RemoteLambda remote) {
+            this.remoteLambda = remote;
+            return this;
+        }
+
+        public Builder hotReload(boolean hotReload) {
+            this.hotReload = hotReload;
+            return this;
+        }
+
+        public Builder watchSpec(boolean watchSpec) {
+            this.watchSpec = watchSpec;
+            return this;
+        }
+
         public Builder webSocketLimits(WebSocketLimits limits) {
             this.webSocketLimits = limits;
             return this;
@@ -228,7 +296,7 @@ public record GatewayConfig(
             }
             return new GatewayConfig(spec, apiType, host, port, stage, stageVariables, functions, classpath,
                     webSocketLimits, apiKeys, usagePlans, throttle, routeThrottles, clock, iamCredentials, jwks, issuerKey,
-                    strict);
+                    strict, sharedEnvironment, functionEnvironments, functionConfigs, remoteLambda, hotReload, watchSpec);
         }
     }
 }

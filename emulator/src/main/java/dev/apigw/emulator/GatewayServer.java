@@ -1,12 +1,17 @@
 package dev.apigw.emulator;
 
+import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
+import dev.apigw.emulator.lambdaapi.InvokeApi;
+import dev.apigw.emulator.reload.Generations;
+import dev.apigw.emulator.reload.SpecWatcher;
 import dev.apigw.emulator.server.EmulatorRoutes;
 import dev.apigw.emulator.server.ConnectionsApi;
 import dev.apigw.emulator.server.JavalinTransport;
 import dev.apigw.emulator.server.WebSocketTransport;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import org.eclipse.jetty.http.UriCompliance;
 import org.jspecify.annotations.Nullable;
@@ -30,13 +35,16 @@ public final class GatewayServer implements AutoCloseable {
     static final long MAX_REQUEST_BYTES = 10L * 1024 * 1024;
 
 
-    private final Gateway gateway;
+    /** The gateway being served; {@code --watch} swaps in a new one while requests in flight finish on the old. */
+    private final Generations<Served> served;
     private final Javalin app;
     private final String host;
     private final @Nullable WebSocketTransport webSockets;
+    private @Nullable SpecWatcher specWatcher;
 
-    private GatewayServer(Gateway gateway, Javalin app, String host, @Nullable WebSocketTransport webSockets) {
-        this.gateway = gateway;
+    private GatewayServer(Generations<Served> served, Javalin app, String host,
+            @Nullable WebSocketTransport webSockets) {
+        this.served = served;
         this.app = app;
         this.host = host;
         this.webSockets = webSockets;
@@ -44,7 +52,11 @@ public final class GatewayServer implements AutoCloseable {
 
     /** Creates the gateway from the config and serves it on {@code config.host():config.port()}. */
     public static GatewayServer start(GatewayConfig config) {
-        return start(Gateway.create(config), config.host(), config.port(), config.webSocketLimits());
+        GatewayServer server = start(Gateway.create(config), config.host(), config.port(), config.webSocketLimits());
+        if (config.watchSpec()) {
+            server.specWatcher = SpecWatcher.start(config, server.gateway(), server::serve).orElse(null);
+        }
+        return server;
     }
 
     /** Serves a gateway; the server owns it from now on and closes it with itself. */
@@ -68,18 +80,21 @@ public final class GatewayServer implements AutoCloseable {
             ConnectionsApi.register(app, ws);
             return WebSocketTransport.register(app, ws, gateway.apiId(), limits);
         }).orElse(null);
-        JavalinTransport transport = new JavalinTransport(gateway, MAX_REQUEST_BYTES);
+        Generations<Served> served = new Generations<>(new Served(gateway));
+        // The Lambda Invoke API shares the port for SDK calls (X-Amz-Invocation-Type or a SigV4 "lambda" scope);
+        // any other POST to its path goes to the API. Registered before the catch-all, which Javalin tries last.
+        InvokeApi.register(app, () -> served.current().gateway().functions(), ctx -> handle(served, ctx));
         for (HandlerType method : HandlerType.getEntries()) {
             if (method.isHttpMethod()) {
-                app.addHttpHandler(method, "*", transport);
+                app.addHttpHandler(method, "*", ctx -> handle(served, ctx));
             }
         }
-        app.error(404, transport::handleUnanswered);
+        app.error(404, ctx -> handleUnanswered(served, ctx));
         try {
             app.start(host, port);
         } catch (RuntimeException e) {
             app.stop();
-            gateway.close();
+            served.close();
             if (portInUse(e)) {
                 throw new GatewayStartupException("port " + port + " on " + host + " is in use; pass --port 0 for a "
                         + "free port, or stop the process that holds it", e);
@@ -87,9 +102,26 @@ public final class GatewayServer implements AutoCloseable {
             throw new GatewayStartupException("could not start the server on " + host + ":" + port + ": " + rootCause(e)
                     + "; check --host and --port", e);
         }
-        GatewayServer server = new GatewayServer(gateway, app, host, webSockets);
+        GatewayServer server = new GatewayServer(served, app, host, webSockets);
         LOG.info("apigw serving {} on {}", gateway.api().title(), server.baseUri());
         return server;
+    }
+
+    private static void handle(Generations<Served> served, Context ctx) throws IOException {
+        try (Generations.Lease<Served> lease = served.acquire()) {
+            lease.value().transport().handle(ctx);
+        }
+    }
+
+    private static void handleUnanswered(Generations<Served> served, Context ctx) throws IOException {
+        try (Generations.Lease<Served> lease = served.acquire()) {
+            lease.value().transport().handleUnanswered(ctx);
+        }
+    }
+
+    /** Serves {@code next} from the next request on; the previous gateway closes when its last request ends. */
+    private void serve(Gateway next) {
+        served.replace(new Served(next));
     }
 
     private static boolean portInUse(Throwable e) {
@@ -109,8 +141,9 @@ public final class GatewayServer implements AutoCloseable {
         return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
+    /** The gateway being served now; with {@code --watch}, a spec change replaces it. */
     public Gateway gateway() {
-        return gateway;
+        return served.current().gateway();
     }
 
     public int port() {
@@ -125,7 +158,7 @@ public final class GatewayServer implements AutoCloseable {
 
     /** The API's base URL: the root plus the stage segment, except for an HTTP API's {@code $default} stage. */
     public URI baseUri() {
-        String stage = gateway.stage();
+        String stage = gateway().stage();
         return stage.equals(GatewayConfig.DEFAULT_HTTP_STAGE) ? rootUri() : URI.create(rootUri() + "/" + stage);
     }
 
@@ -142,10 +175,25 @@ public final class GatewayServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (specWatcher != null) {
+            specWatcher.close();
+        }
         if (webSockets != null) {
             webSockets.close();
         }
         app.stop();
-        gateway.close();
+        served.close();
+    }
+
+    /** A gateway and the transport that feeds it, swapped together. */
+    private record Served(Gateway gateway, JavalinTransport transport) implements AutoCloseable {
+        Served(Gateway gateway) {
+            this(gateway, new JavalinTransport(gateway, MAX_REQUEST_BYTES));
+        }
+
+        @Override
+        public void close() {
+            gateway.close();
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.apigw.emulator.integration.Functions;
 import dev.apigw.lambda.DeadlineExceededException;
 import dev.apigw.lambda.InvocationOptions;
 import dev.apigw.lambda.InvocationResult;
+import dev.apigw.lambda.TooManyRequestsException;
 import java.time.Duration;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +43,9 @@ final class AuthorizerInvocation {
             result = functions.invoke(name, event, new InvocationOptions(UUID.randomUUID().toString(), name, deadline));
         } catch (DeadlineExceededException e) {
             return new Failure("authorizer function " + name + " timed out");
+        } catch (TooManyRequestsException e) {
+            // A throttled authorizer is an authorizer that failed: 500 on both API types (unconfirmed).
+            return new Failure("authorizer function " + name + " was throttled: " + e.getMessage());
         }
         if (result instanceof InvocationResult.FunctionError error) {
             return "Unauthorized".equals(error.errorMessage())

@@ -9,13 +9,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code apigw start|validate|routes|render|token}. Exit codes: 0 success, 1 the spec, a function or the server has a
- * problem (the message says which and how to fix it), 2 the command line itself is wrong.
+ * {@code apigw start|start-lambda|validate|routes|render|token}. Exit codes: 0 success, 1 the spec, a function or the
+ * server has a problem (the message says which and how to fix it), 2 the command line itself is wrong.
  */
 @Command(name = "apigw", mixinStandardHelpOptions = true, version = "apigw 0.1.0",
         description = "A local emulator of Amazon API Gateway for Java developers.",
-        subcommands = {StartCommand.class, ValidateCommand.class, RoutesCommand.class, RenderCommand.class,
-            TokenCommand.class})
+        subcommands = {StartCommand.class, StartLambdaCommand.class, ValidateCommand.class, RoutesCommand.class,
+            RenderCommand.class, TokenCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_PROBLEM = 1;
@@ -84,7 +84,7 @@ public final class Main implements Runnable {
     }
 
     private static boolean isStart(String[] args) {
-        return args.length > 0 && args[0].equals("start");
+        return args.length > 0 && (args[0].equals("start") || args[0].equals("start-lambda"));
     }
 
     @Override
@@ -98,6 +98,9 @@ public final class Main implements Runnable {
         public <K> K create(Class<K> type) throws Exception {
             if (type == StartCommand.class) {
                 return type.cast(new StartCommand(shutdown));
+            }
+            if (type == StartLambdaCommand.class) {
+                return type.cast(new StartLambdaCommand(shutdown));
             }
             return CommandLine.defaultFactory().create(type);
         }

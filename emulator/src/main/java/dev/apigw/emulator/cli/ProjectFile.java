@@ -1,6 +1,7 @@
 package dev.apigw.emulator.cli;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,9 @@ import dev.apigw.emulator.FunctionDefinition;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.StageThrottle;
 import dev.apigw.model.ApiType;
+import dev.apigw.emulator.EnvVarsFile;
+import dev.apigw.emulator.FunctionConfig;
+import dev.apigw.emulator.RemoteLambda;
 import dev.apigw.emulator.auth.IamCredential;
 import dev.apigw.emulator.auth.JwksSource;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +38,9 @@ import org.jspecify.annotations.Nullable;
  * stageVariables: {table: pets}
  * classpath: [target/classes]
  * functions:
- *   ListPets: {handler: com.example.ListPets::handleRequest, timeout: 3, memorySize: 128, classpath: [lib/x.jar]}
+ *   ListPets: {handler: com.example.ListPets::handleRequest, timeout: 3, memorySize: 128, classpath: [lib/x.jar],
+ *              reservedConcurrency: 2, environment: {TABLE: pets}}
+ *   Legacy:   {handler: com.example.Legacy::handleRequest, runtime: java17, code: build/legacy.jar}  # out of process
  * apiKeys: [local-key]          # optional
  * usagePlans: usage-plans.yaml  # optional
  * throttle: "100:200"           # optional: RATE:BURST
@@ -43,6 +49,9 @@ import org.jspecify.annotations.Nullable;
  * jwks: {"*": local}                            # optional: authorizer, issuer or * to local|discover|URL|file
  * issuerKey: .apigw/issuer-key.json             # optional: the local issuer's signing key
  * strict: true                                  # optional: refuse settings apigw does not enforce
+ * envVars: env.json                             # optional: SAM's env-vars file
+ * remoteFunctions: {Orders: arn:aws:lambda:us-east-1:000000000000:function:Orders}   # optional
+ * lambdaEndpoint: http://localhost:4566         # optional, with lambdaRegion and lambdaCredentials (AK:SECRET)
  * </pre>
  */
 record ProjectFile(
@@ -61,7 +70,12 @@ record ProjectFile(
         @Nullable List<String> iamCredentials,
         @Nullable Map<String, String> jwks,
         @Nullable String issuerKey,
-        @Nullable Boolean strict) {
+        @Nullable Boolean strict,
+        @Nullable String envVars,
+        @Nullable Map<String, String> remoteFunctions,
+        @Nullable String lambdaEndpoint,
+        @Nullable String lambdaRegion,
+        @Nullable String lambdaCredentials) {
 
     static final String DEFAULT_NAME = "apigw.yaml";
 
@@ -73,9 +87,13 @@ record ProjectFile(
             @JsonProperty(required = true) String handler,
             @Nullable List<String> classpath,
             @Nullable Double timeout,
-            @Nullable Integer memorySize) {
+            @Nullable Integer memorySize,
+            @Nullable Integer reservedConcurrency,
+            @Nullable Map<String, String> environment,
+            @Nullable String runtime,
+            @Nullable String code) {
 
-        FunctionDefinition.HandlerClass toDefinition(Path baseDir) {
+        FunctionDefinition toDefinition(Path baseDir) {
             return definition(this, baseDir);
         }
     }
@@ -86,7 +104,7 @@ record ProjectFile(
             ProjectFile project = text.isBlank() ? null : YAML.readValue(text, ProjectFile.class);
             if (project == null) {
                 return new ProjectFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null);
+                        null, null, null, null, null, null, null);
             }
             project.check(file);
             return project;
@@ -178,6 +196,27 @@ record ProjectFile(
         if (strict != null) {
             builder.strict(strict);
         }
+        if (envVars != null) {
+            EnvVarsFile.applyTo(baseDir.resolve(envVars), builder);
+        }
+        if (functions != null) {
+            functions.forEach((name, entry) -> {
+                if (entry.environment() != null) {
+                    entry.environment().forEach((key, value) -> builder.functionEnvironment(name, key, value));
+                }
+                if (entry.reservedConcurrency() != null) {
+                    builder.functionConfig(name, new FunctionConfig(null, null, entry.reservedConcurrency()));
+                }
+            });
+        }
+        if (remoteFunctions != null) {
+            remoteFunctions.forEach((name, arn) -> builder.function(name, new FunctionDefinition.Remote(
+                    arn == null || arn.isBlank() ? name : arn)));
+        }
+        if (lambdaEndpoint != null || lambdaRegion != null || lambdaCredentials != null) {
+            builder.remoteLambda(RemoteLambda.of(lambdaEndpoint == null ? null : URI.create(lambdaEndpoint),
+                    lambdaRegion, lambdaCredentials));
+        }
     }
 
     /** A JWKS file named in the project file is relative to it. */
@@ -189,12 +228,20 @@ record ProjectFile(
         return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
-    private static FunctionDefinition.HandlerClass definition(FunctionEntry entry, Path baseDir) {
+    private static FunctionDefinition definition(FunctionEntry entry, Path baseDir) {
+        Duration timeout = entry.timeout() == null ? null : Duration.ofMillis(Math.round(entry.timeout() * 1000));
+        if (entry.runtime() != null) {
+            if (entry.code() == null) {
+                throw new IllegalArgumentException("a function with a runtime needs code: the jar or directory with"
+                        + " its code");
+            }
+            return new FunctionDefinition.OutOfProcess(entry.handler(), entry.runtime(), baseDir.resolve(entry.code()),
+                    timeout, entry.memorySize());
+        }
         List<Path> classpath = new ArrayList<>();
         if (entry.classpath() != null) {
             entry.classpath().forEach(c -> classpath.add(baseDir.resolve(c)));
         }
-        Duration timeout = entry.timeout() == null ? null : Duration.ofMillis(Math.round(entry.timeout() * 1000));
         return new FunctionDefinition.HandlerClass(entry.handler(), classpath, timeout, entry.memorySize());
     }
 }

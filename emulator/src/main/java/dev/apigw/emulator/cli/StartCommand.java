@@ -1,6 +1,5 @@
 package dev.apigw.emulator.cli;
 
-import java.io.File;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
-import dev.apigw.emulator.FunctionDefinition;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.GatewayServer;
 import dev.apigw.emulator.StageThrottle;
@@ -18,7 +15,6 @@ import dev.apigw.emulator.auth.IamCredential;
 import dev.apigw.emulator.auth.JwksSource;
 import dev.apigw.emulator.auth.jwt.LocalIssuer;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,6 +27,9 @@ final class StartCommand implements Callable<Integer> {
     @Mixin
     SpecOptions specOptions = new SpecOptions();
 
+    @Mixin
+    FunctionOptions functionOptions = new FunctionOptions();
+
     @Option(names = "--host", paramLabel = "HOST", description = "default 127.0.0.1")
     @Nullable String host;
 
@@ -42,14 +41,6 @@ final class StartCommand implements Callable<Integer> {
 
     @Option(names = "--stage-variable", paramLabel = "NAME=VALUE", description = "repeatable")
     Map<String, String> stageVariables = new LinkedHashMap<>();
-
-    @Option(names = "--function", paramLabel = "NAME=HANDLER",
-            description = "repeatable; HANDLER is pkg.Class::method or pkg.Class")
-    Map<String, String> functions = new LinkedHashMap<>();
-
-    @Option(names = "--classpath", paramLabel = "PATH",
-            description = "repeatable; directories or jars; also accepts a path-separator list")
-    List<String> classpath = new ArrayList<>();
 
     @Option(names = "--api-key", paramLabel = "VALUE",
             description = "repeatable; accepted on apiKeyRequired methods (a usage plan without limits)")
@@ -64,6 +55,13 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--route-throttle", paramLabel = "KEY=RATE:BURST",
             description = "repeatable; a method's stage throttle: /pets/{id}/GET (REST) or 'GET /pets/{id}' (HTTP)")
     Map<String, String> routeThrottles = new LinkedHashMap<>();
+
+    @Option(names = "--no-hot-reload", negatable = false,
+            description = "keep the loaded classes when a --classpath directory or jar changes")
+    boolean noHotReload;
+
+    @Option(names = "--watch", description = "also re-import the spec when it changes")
+    boolean watch;
 
     @Option(names = "--iam-credentials", paramLabel = "ACCESS_KEY:SECRET",
             description = "repeatable; keys accepted on AWS_IAM routes (SigV4); ACCESS_KEY:SECRET:USER names the user")
@@ -114,11 +112,7 @@ final class StartCommand implements Callable<Integer> {
             builder.host(host);
         }
         if (port != null) {
-            if (port < 0 || port > 65535) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--port must be between 0 and 65535, was " + port);
-            }
-            builder.port(port);
+            builder.port(FunctionOptions.port(spec, port));
         }
         if (stage != null) {
             builder.stage(stage);
@@ -129,37 +123,25 @@ final class StartCommand implements Callable<Integer> {
             builder.usagePlans(usagePlans);
         }
         if (throttle != null) {
-            builder.throttle(parse("--throttle", () -> StageThrottle.parse(throttle)));
+            builder.throttle(FunctionOptions.parse(spec, "--throttle", () -> StageThrottle.parse(throttle)));
         }
-        routeThrottles.forEach((key, value) ->
-                builder.routeThrottle(key, parse("--route-throttle " + key, () -> StageThrottle.parse(value))));
+        routeThrottles.forEach((key, value) -> builder.routeThrottle(key,
+                FunctionOptions.parse(spec, "--route-throttle " + key, () -> StageThrottle.parse(value))));
         for (String credential : iamCredentials) {
-            builder.iamCredential(parse("--iam-credentials", () -> IamCredential.parse(credential)));
+            builder.iamCredential(FunctionOptions.parse(spec, "--iam-credentials",
+                    () -> IamCredential.parse(credential)));
         }
-        jwks.forEach((name, source) -> builder.jwks(name, parse("--jwks " + name, () -> JwksSource.parse(source))));
+        jwks.forEach((name, source) -> builder.jwks(name,
+                FunctionOptions.parse(spec, "--jwks " + name, () -> JwksSource.parse(source))));
         if (issuerKey != null) {
             builder.issuerKey(issuerKey);
         }
         if (strict) {
             builder.strict(true);
         }
-        functions.forEach((name, handler) -> builder.function(name, FunctionDefinition.HandlerClass.of(handler)));
-        for (String entry : classpath) {
-            for (String part : entry.split(File.pathSeparator)) {
-                if (!part.isBlank()) {
-                    builder.classpath(Path.of(part));
-                }
-            }
-        }
+        functionOptions.applyTo(builder, spec);
+        builder.hotReload(!noHotReload);
+        builder.watchSpec(watch);
         return builder;
-    }
-
-    /** A flag's value, or picocli's usage error naming the flag. */
-    private <T> T parse(String flag, Supplier<T> parser) {
-        try {
-            return parser.get();
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), flag + ": " + e.getMessage());
-        }
     }
 }

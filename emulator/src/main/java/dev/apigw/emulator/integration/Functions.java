@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import dev.apigw.emulator.RecordedInvocation;
 import dev.apigw.lambda.DeadlineExceededException;
+import dev.apigw.lambda.TooManyRequestsException;
 import dev.apigw.lambda.InvocationOptions;
 import dev.apigw.lambda.InvocationResult;
 import dev.apigw.lambda.LambdaFunction;
@@ -50,6 +51,11 @@ public final class Functions {
             return result;
         } catch (DeadlineExceededException e) {
             invocations.record(new RecordedInvocation(name, options.requestId(), event, null, null));
+            throw e;
+        } catch (TooManyRequestsException e) {
+            // Lambda refused to run it; the test sees the attempt and why.
+            invocations.record(new RecordedInvocation(name, options.requestId(), event, null,
+                    "TooManyRequestsException"));
             throw e;
         }
     }

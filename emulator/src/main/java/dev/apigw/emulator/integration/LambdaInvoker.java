@@ -17,6 +17,7 @@ import dev.apigw.emulator.response.GatewayException;
 import dev.apigw.lambda.DeadlineExceededException;
 import dev.apigw.lambda.InvocationOptions;
 import dev.apigw.lambda.InvocationResult;
+import dev.apigw.lambda.TooManyRequestsException;
 
 /**
  * {@code AWS} (non-proxy) to a Lambda function: the request template (or the passthrough body) is the function's
@@ -57,6 +58,11 @@ final class LambdaInvoker implements IntegrationInvoker {
                     new InvocationOptions(exchange.context().requestId(), functionName, timeout));
         } catch (DeadlineExceededException e) {
             throw new GatewayException(GatewayError.INTEGRATION_TIMEOUT, e.getMessage());
+        } catch (TooManyRequestsException e) {
+            // No integration response can select Lambda's 429: the client always gets the INTEGRATION_FAILURE
+            // answer, 500 {"message": "Internal server error"} [K stackoverflow 36363280].
+            throw new GatewayException(GatewayError.INTEGRATION_FAILURE, "function " + functionName + " throttled: "
+                    + e.getMessage());
         }
         IntegrationOutput output = result instanceof InvocationResult.FunctionError error
                 ? IntegrationOutput.lambdaError(error.payload(), error.errorMessage())

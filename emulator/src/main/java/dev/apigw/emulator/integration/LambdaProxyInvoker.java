@@ -10,6 +10,7 @@ import dev.apigw.emulator.response.GatewayException;
 import dev.apigw.lambda.DeadlineExceededException;
 import dev.apigw.lambda.InvocationOptions;
 import dev.apigw.lambda.InvocationResult;
+import dev.apigw.lambda.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,12 @@ final class LambdaProxyInvoker implements IntegrationInvoker {
             result = functions.invoke(functionName, event, new InvocationOptions(requestId, functionName, timeout));
         } catch (DeadlineExceededException e) {
             throw new GatewayException(GatewayError.INTEGRATION_TIMEOUT, e.getMessage());
+        } catch (TooManyRequestsException e) {
+            // Lambda's 429 is an integration failure, never passed on: REST 500 {"message": "Internal server error"}
+            // [K stackoverflow 36363280, repost.aws QUfI6bsdd0SOiPeyimzxSkfQ]; HTTP APIs 500 likewise (unconfirmed).
+            LOG.warn("[{}] Lambda invocation failed with status: 429 (function {} throttled: {})",
+                    requestId, functionName, e.getMessage());
+            throw new GatewayException(GatewayError.INTEGRATION_FAILURE, "function " + functionName + " throttled");
         }
         if (result instanceof InvocationResult.FunctionError error) {
             LOG.warn("[{}] Lambda execution failed due to customer function error in {}: {}: {}",

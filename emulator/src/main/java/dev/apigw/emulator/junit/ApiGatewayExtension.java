@@ -7,13 +7,16 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
+import dev.apigw.emulator.FunctionConfig;
 import dev.apigw.emulator.FunctionDefinition;
 import dev.apigw.emulator.Gateway;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.GatewayServer;
 import dev.apigw.emulator.MutableClock;
 import dev.apigw.emulator.RecordedInvocation;
+import dev.apigw.emulator.RemoteLambda;
 import dev.apigw.emulator.StageThrottle;
 import dev.apigw.emulator.WebSocketLimits;
 import dev.apigw.emulator.auth.IamCredential;
@@ -95,6 +98,33 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
 
     public ApiGatewayExtension withApiType(ApiType apiType) {
         return with(b -> b.apiType(apiType));
+    }
+
+    /**
+     * A function's environment variables. A function loaded by handler class from its own classpath reads them
+     * with {@code System.getenv}; a handler instance from the test's classpath shares the JVM's environment (see the
+     * README's "Function environments").
+     */
+    public ApiGatewayExtension withFunctionEnvironment(String name, Map<String, String> variables) {
+        return with(b -> {
+            variables.forEach((key, value) -> b.functionEnvironment(name, key, value));
+            return b;
+        });
+    }
+
+    /** A function's timeout, memory size and reserved concurrency (null keeps the definition's or Lambda's). */
+    public ApiGatewayExtension withFunctionConfig(String name, FunctionConfig config) {
+        return with(b -> b.functionConfig(name, config));
+    }
+
+    /** A function invoked through the Lambda Invoke API at {@link #withLambdaEndpoint}'s endpoint. */
+    public ApiGatewayExtension withRemoteFunction(String name, String functionNameOrArn) {
+        return with(b -> b.function(name, new FunctionDefinition.Remote(functionNameOrArn)));
+    }
+
+    /** Where remote functions are invoked: LocalStack, another apigw, or AWS. */
+    public ApiGatewayExtension withLambdaEndpoint(RemoteLambda remote) {
+        return with(b -> b.remoteLambda(remote));
     }
 
     /** An API key accepted on {@code apiKeyRequired} methods (sent as {@code x-api-key}), in a plan without limits. */

@@ -8,6 +8,7 @@ import dev.apigw.emulator.integration.Functions;
 import dev.apigw.lambda.DeadlineExceededException;
 import dev.apigw.lambda.InvocationOptions;
 import dev.apigw.lambda.InvocationResult;
+import dev.apigw.lambda.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,11 @@ record WebSocketLambdaProxyRoute(String functionName, Duration timeout, Function
                     new InvocationOptions(call.requestId(), functionName, timeout));
         } catch (DeadlineExceededException e) {
             LOG.warn("[{}] {}", call.requestId(), e.getMessage());
+            return WebSocketRouteResult.failure();
+        } catch (TooManyRequestsException e) {
+            // Lambda's 429 is an integration failure, as on REST APIs (unconfirmed for WebSocket APIs).
+            LOG.warn("[{}] Lambda invocation failed with status: 429 (function {} throttled)", call.requestId(),
+                    functionName);
             return WebSocketRouteResult.failure();
         }
         if (result instanceof InvocationResult.FunctionError error) {

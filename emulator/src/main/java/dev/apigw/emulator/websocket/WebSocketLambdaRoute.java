@@ -11,6 +11,7 @@ import dev.apigw.emulator.mapping.TemplateException;
 import dev.apigw.lambda.DeadlineExceededException;
 import dev.apigw.lambda.InvocationOptions;
 import dev.apigw.lambda.InvocationResult;
+import dev.apigw.lambda.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,11 @@ record WebSocketLambdaRoute(String functionName, Duration timeout, Functions fun
             return WebSocketRouteResult.of(200, mapping.response(null, body, call, context).orElse(body));
         } catch (DeadlineExceededException e) {
             LOG.warn("[{}] {}", call.requestId(), e.getMessage());
+            return WebSocketRouteResult.failure();
+        } catch (TooManyRequestsException e) {
+            // Lambda's 429 is an integration failure, as on REST APIs (unconfirmed for WebSocket APIs).
+            LOG.warn("[{}] Lambda invocation failed with status: 429 (function {} throttled)", call.requestId(),
+                    functionName);
             return WebSocketRouteResult.failure();
         } catch (TemplateException e) {
             LOG.warn("[{}] Execution failed due to a mapping template error: {}", call.requestId(), e.getMessage());

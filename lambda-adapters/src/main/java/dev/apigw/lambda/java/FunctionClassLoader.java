@@ -1,14 +1,24 @@
 package dev.apigw.lambda.java;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.net.URLConnection;
 import java.nio.file.Path;
+import java.security.CodeSigner;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +41,10 @@ import org.jspecify.annotations.Nullable;
  * library: AWS's Java runtime takes event classes from the user's jar. When the function's classpath lacks them, they
  * fall back to apigw's copy, where AWS would fail with {@code NoClassDefFoundError}; apigw chooses to be lenient here.
  *
+ * <p>A loader created for one function ({@link FunctionClassLoaders#forFunction}) holds that function's
+ * {@link LambdaEnvironment} and rewrites the classes it defines ({@link GetenvRewriter}) so that their
+ * {@code System.getenv} calls answer from it.
+ *
  * <p>The loader is deliberately unnamed: a named loader would prefix every stack frame in error documents
  * ({@code name//com.example.Handler.handleRequest(...)}), which AWS's do not have.
  */
@@ -45,11 +59,20 @@ public final class FunctionClassLoader extends URLClassLoader {
     }
 
     private final List<Path> classpath;
+    private final @Nullable LambdaEnvironment environment;
     private final ClassLoader jdk = ClassLoader.getPlatformClassLoader();
+    /** Jars opened to read class files for rewriting; closed with the loader, as URLClassLoader closes its own. */
+    private final Set<JarFile> openedJars = ConcurrentHashMap.newKeySet();
 
     FunctionClassLoader(List<Path> classpath, ClassLoader apigw) {
+        this(classpath, apigw, null);
+    }
+
+    /** A loader whose classes see {@code environment} through {@code System.getenv}, unless it is null. */
+    FunctionClassLoader(List<Path> classpath, ClassLoader apigw, @Nullable LambdaEnvironment environment) {
         super(urls(classpath), apigw);
         this.classpath = List.copyOf(classpath);
+        this.environment = environment;
     }
 
     /** The directories and jars this loader reads, in lookup order. */
@@ -57,10 +80,19 @@ public final class FunctionClassLoader extends URLClassLoader {
         return classpath;
     }
 
+    /** What {@code System.getenv} returns in the classes of this loader; null when they see the JVM's environment. */
+    public @Nullable LambdaEnvironment environment() {
+        return environment;
+    }
+
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         synchronized (getClassLoadingLock(name)) {
             Class<?> loaded = findLoadedClass(name);
+            if (loaded == null && name.equals(FunctionEnvironment.class.getName())) {
+                // Rewritten calls must reach apigw's copy, which knows this loader, even if the classpath has another.
+                loaded = FunctionEnvironment.class;
+            }
             if (loaded == null) {
                 loaded = fromJdk(name);
             }
@@ -72,6 +104,76 @@ public final class FunctionClassLoader extends URLClassLoader {
             }
             return loaded;
         }
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        if (environment == null) {
+            return super.findClass(name);
+        }
+        String path = name.replace('.', '/') + ".class";
+        URL url = findResource(path);
+        if (url == null) {
+            throw new ClassNotFoundException(name);
+        }
+        try {
+            return defineRewritten(name, path, url);
+        } catch (IOException e) {
+            throw new ClassNotFoundException(name + " could not be read from " + url, e);
+        }
+    }
+
+    /** Defines the class as URLClassLoader would, from the rewritten class file, with the same package and source. */
+    private Class<?> defineRewritten(String name, String path, URL url) throws IOException {
+        URLConnection connection = url.openConnection();
+        byte[] classFile;
+        try (InputStream in = connection.getInputStream()) {
+            classFile = in.readAllBytes();
+        }
+        URL entry;
+        Manifest manifest = null;
+        CodeSigner[] signers = null;
+        if (connection instanceof JarURLConnection jar) {
+            openedJars.add(jar.getJarFile());
+            entry = jar.getJarFileURL();
+            manifest = jar.getManifest();
+            signers = jar.getJarEntry().getCodeSigners(); // known only once the entry has been read
+        } else {
+            String text = url.toString();
+            entry = URI.create(text.substring(0, text.length() - path.length())).toURL();
+        }
+        definePackageOf(name, manifest, entry);
+        byte[] rewritten = GetenvRewriter.rewrite(classFile);
+        return defineClass(name, rewritten, 0, rewritten.length, new CodeSource(entry, signers));
+    }
+
+    private void definePackageOf(String className, @Nullable Manifest manifest, URL entry) {
+        int dot = className.lastIndexOf('.');
+        if (dot < 0) {
+            return;
+        }
+        String packageName = className.substring(0, dot);
+        if (getDefinedPackage(packageName) != null) {
+            return;
+        }
+        try {
+            if (manifest != null) {
+                definePackage(packageName, manifest, entry);
+            } else {
+                definePackage(packageName, null, null, null, null, null, null, null);
+            }
+        } catch (IllegalArgumentException definedMeanwhile) {
+            // Another thread defined the package first (classes load in parallel); it is the same package.
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        super.close();
+        for (JarFile jar : openedJars) {
+            jar.close();
+        }
+        openedJars.clear();
     }
 
     @Override

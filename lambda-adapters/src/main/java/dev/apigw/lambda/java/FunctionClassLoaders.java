@@ -2,22 +2,27 @@ package dev.apigw.lambda.java;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One {@link FunctionClassLoader} per distinct classpath, so that functions deployed from the same jar share their
- * classes (and static state) as they would share a jar, while functions from different jars stay apart. Owned by one
- * gateway; closing it closes every loader.
+ * The class loaders of a gateway's functions. A function gets a {@link FunctionClassLoader} of its own
+ * ({@link #forFunction}), holding its {@link LambdaEnvironment}: on Lambda every function has its own execution
+ * environment, so two functions from one jar share neither static state nor environment variables, and each sees its
+ * own name in {@code AWS_LAMBDA_FUNCTION_NAME}. {@link #forClasspath} instead shares one loader, without an
+ * environment, among all callers of one classpath. Owned by one gateway; closing it closes every loader.
  */
 public final class FunctionClassLoaders implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FunctionClassLoaders.class);
 
     private final ClassLoader apigw;
     private final Map<List<Path>, FunctionClassLoader> loaders = new ConcurrentHashMap<>();
+    private final List<FunctionClassLoader> functionLoaders = new CopyOnWriteArrayList<>();
 
     /** Loaders whose parent is the loader of apigw itself. */
     public FunctionClassLoaders() {
@@ -34,8 +39,29 @@ public final class FunctionClassLoaders implements AutoCloseable {
 
     /** The loader of this classpath, created on first use; paths are compared in absolute, normalized form. */
     public FunctionClassLoader forClasspath(List<Path> classpath) {
-        List<Path> key = classpath.stream().map(p -> p.toAbsolutePath().normalize()).toList();
-        return loaders.computeIfAbsent(key, entries -> new FunctionClassLoader(entries, apigw));
+        return loaders.computeIfAbsent(normalized(classpath), entries -> new FunctionClassLoader(entries, apigw));
+    }
+
+    /**
+     * A new loader for the function {@code settings} describes, reading its classpath, whose classes see the
+     * function's {@link LambdaEnvironment} through {@code System.getenv}; its log stream name is that of a new
+     * execution environment.
+     *
+     * @throws dev.apigw.lambda.HandlerLoadException when the function's configuration sets a reserved or invalid key
+     */
+    public FunctionClassLoader forFunction(FunctionSettings settings) {
+        LambdaEnvironment environment = LambdaEnvironment.of(settings, LocalLambdaContext.newLogStreamName());
+        FunctionClassLoader loader = new FunctionClassLoader(normalized(settings.classpath()), apigw, environment);
+        functionLoaders.add(loader);
+        return loader;
+    }
+
+    /**
+     * A new loader of this classpath that is not kept here: hot reload gives changed code a fresh loader while the
+     * old one still serves invocations in flight. The caller closes it.
+     */
+    public FunctionClassLoader newLoader(List<Path> classpath) {
+        return new FunctionClassLoader(classpath.stream().map(p -> p.toAbsolutePath().normalize()).toList(), apigw);
     }
 
     /** apigw's own loader, the parent of every function loader; functions with no classpath of their own use it. */
@@ -45,7 +71,9 @@ public final class FunctionClassLoaders implements AutoCloseable {
 
     @Override
     public void close() {
-        for (FunctionClassLoader loader : loaders.values()) {
+        List<FunctionClassLoader> all = new ArrayList<>(loaders.values());
+        all.addAll(functionLoaders);
+        for (FunctionClassLoader loader : all) {
             try {
                 loader.close();
             } catch (IOException e) {
@@ -54,5 +82,10 @@ public final class FunctionClassLoaders implements AutoCloseable {
             }
         }
         loaders.clear();
+        functionLoaders.clear();
+    }
+
+    private static List<Path> normalized(List<Path> classpath) {
+        return classpath.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     }
 }

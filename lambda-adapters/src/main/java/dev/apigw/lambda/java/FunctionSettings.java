@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,9 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param classpath directories and jars holding the function's code; empty when the code is on apigw's own classpath
  * @param timeout how long an invocation may run before it fails with {@code Sandbox.Timedout}
  * @param memorySizeMb what {@code Context.getMemoryLimitInMB()} reports (apigw does not enforce it)
+ * @param environment the function's environment variables as configured (the standard Lambda variables are added
+ *     by the runtime), in the order given
+ * @param reservedConcurrency the most invocations that may run at once; null = unreserved (the account's limit)
  */
-public record FunctionSettings(
-        String name, @Nullable String handler, List<Path> classpath, Duration timeout, int memorySizeMb) {
+public record FunctionSettings(String name, @Nullable String handler, List<Path> classpath, Duration timeout,
+        int memorySizeMb, Map<String, String> environment, @Nullable Integer reservedConcurrency) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
     public static final int DEFAULT_MEMORY_SIZE_MB = 128;
@@ -39,6 +45,16 @@ public record FunctionSettings(
             throw new IllegalArgumentException(
                     "memorySizeMb of function " + name + " must be positive, was " + memorySizeMb);
         }
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        if (reservedConcurrency != null && reservedConcurrency < 0) {
+            throw new IllegalArgumentException("reservedConcurrency of function " + name + " must be 0 or more, was "
+                    + reservedConcurrency);
+        }
+    }
+
+    public FunctionSettings(
+            String name, @Nullable String handler, List<Path> classpath, Duration timeout, int memorySizeMb) {
+        this(name, handler, classpath, timeout, memorySizeMb, Map.of(), null);
     }
 
     /** A function with no handler string, no extra classpath and Lambda's default timeout and memory. */
@@ -47,18 +63,27 @@ public record FunctionSettings(
     }
 
     public FunctionSettings withHandler(@Nullable String newHandler) {
-        return new FunctionSettings(name, newHandler, classpath, timeout, memorySizeMb);
+        return new FunctionSettings(name, newHandler, classpath, timeout, memorySizeMb, environment, reservedConcurrency);
     }
 
     public FunctionSettings withClasspath(List<Path> newClasspath) {
-        return new FunctionSettings(name, handler, newClasspath, timeout, memorySizeMb);
+        return new FunctionSettings(name, handler, newClasspath, timeout, memorySizeMb, environment,
+                reservedConcurrency);
     }
 
     public FunctionSettings withTimeout(Duration newTimeout) {
-        return new FunctionSettings(name, handler, classpath, newTimeout, memorySizeMb);
+        return new FunctionSettings(name, handler, classpath, newTimeout, memorySizeMb, environment, reservedConcurrency);
     }
 
     public FunctionSettings withMemorySizeMb(int newMemorySizeMb) {
-        return new FunctionSettings(name, handler, classpath, timeout, newMemorySizeMb);
+        return new FunctionSettings(name, handler, classpath, timeout, newMemorySizeMb, environment, reservedConcurrency);
+    }
+
+    public FunctionSettings withEnvironment(Map<String, String> newEnvironment) {
+        return new FunctionSettings(name, handler, classpath, timeout, memorySizeMb, newEnvironment, reservedConcurrency);
+    }
+
+    public FunctionSettings withReservedConcurrency(@Nullable Integer newReservedConcurrency) {
+        return new FunctionSettings(name, handler, classpath, timeout, memorySizeMb, environment, newReservedConcurrency);
     }
 }

@@ -7,28 +7,36 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
 /**
- * One invocation on a worker thread. Whatever the handler throws becomes a function error; the thread running it is
- * kept so that a timed-out invocation that ignores its interrupt can be reported.
+ * One invocation on a worker thread, in the execution environment it holds. Whatever the handler throws becomes a
+ * function error. It ends exactly once: when the handler returns (the environment is idle again) or when it times
+ * out (the environment is dropped); that end writes Lambda's {@code END} and {@code REPORT} lines. The thread running
+ * it is kept so that a timed-out invocation that ignores its interrupt can be reported.
  */
 final class Invocation implements Callable<InvocationResult> {
 
-    private final HandlerCall call;
+    private final HandlerInstances.Lease lease;
     private final byte[] payload;
     private final LocalLambdaContext context;
+    private final InvocationLog log;
     private volatile @Nullable Thread worker;
     private volatile boolean abandoned;
 
-    Invocation(HandlerCall call, byte[] payload, LocalLambdaContext context) {
-        this.call = call;
+    Invocation(HandlerInstances.Lease lease, byte[] payload, LocalLambdaContext context) {
+        this.lease = lease;
         this.payload = payload;
         this.context = context;
+        this.log = new InvocationLog(
+                context.getFunctionName(), context.getAwsRequestId(), context.getMemoryLimitInMB(),
+                lease.initDuration(), context.logLines());
     }
 
     @Override
     public InvocationResult call() {
         worker = Thread.currentThread();
+        log.start();
+        long start = System.nanoTime();
         try {
-            return new InvocationResult.Success(call.call(payload, context));
+            return new InvocationResult.Success(lease.call().call(payload, context));
         } catch (Throwable thrown) {
             InvocationResult.FunctionError error = FunctionErrors.thrown(thrown);
             if (!abandoned) {
@@ -39,14 +47,24 @@ final class Invocation implements Callable<InvocationResult> {
             return error;
         } finally {
             worker = null;
+            Duration duration = Duration.ofNanos(System.nanoTime() - start);
+            if (lease.release()) {
+                log.finished(duration);
+            }
         }
     }
 
     /** The function timed out: what the handler does from now on is no longer its result. */
     void abandon(Duration timeout) {
         abandoned = true;
-        functionLog().warn(
-                "{} Task timed out after {} seconds", context.getAwsRequestId(), FunctionErrors.seconds(timeout));
+        if (lease.discard()) {
+            log.timedOut(timeout);
+        }
+    }
+
+    /** The invocation never reached a worker (the function was closed): the environment is given back unused. */
+    void cancel() {
+        lease.discard();
     }
 
     @Nullable Thread worker() {

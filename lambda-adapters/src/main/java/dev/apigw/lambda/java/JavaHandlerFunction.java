@@ -8,6 +8,7 @@ import dev.apigw.lambda.HandlerLoadException;
 import dev.apigw.lambda.InvocationOptions;
 import dev.apigw.lambda.InvocationResult;
 import dev.apigw.lambda.LambdaFunction;
+import dev.apigw.lambda.TooManyRequestsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,22 +18,30 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Java handler run in-process as the AWS Lambda Java runtime runs it in a warm execution environment: the class is
- * loaded, initialized and instantiated once, at {@link #load} (AWS's init phase), and every invocation reuses the
- * instance. With its package-private helpers, the only place in apigw that loads handlers by reflection.
+ * A Java handler run in-process as the AWS Lambda Java runtime runs it in warm execution environments: the class is
+ * loaded and initialized, and a first instance created, at {@link #load} (AWS's init phase). Each invocation takes an
+ * idle instance; concurrent invocations get instances of their own, created on demand up to the function's reserved
+ * concurrency (or Lambda's default limit of 1,000), and reused once idle. Beyond the limit an invocation throws
+ * {@link TooManyRequestsException} without running the handler. Static state is shared by the instances, unlike on
+ * AWS where each environment is its own JVM (see {@link HandlerInstances}). A handler <em>object</em> given to
+ * {@link #forInstance} cannot be copied, so its environments all share that one object. With its package-private
+ * helpers, the only place in apigw that loads handlers by reflection.
  *
  * <p>Each invocation runs on a worker thread of this function, with the function's class loader as context class
  * loader, so that the caller never waits past the function timeout: at the timeout the worker is interrupted and the
  * result is Lambda's {@code Sandbox.Timedout} error. A caller deadline shorter than that (API Gateway's integration
  * timeout) throws {@link DeadlineExceededException} instead, while the function keeps running to its own timeout, as
- * on AWS. Unlike AWS, concurrent invocations share the one handler instance rather than getting one environment each.
+ * on AWS, and keeps its share of the concurrency until then. Every invocation writes Lambda's {@code START},
+ * {@code END} and {@code REPORT} lines to the function's logger (see {@link InvocationLog}).
  */
 public final class JavaHandlerFunction implements LambdaFunction, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JavaHandlerFunction.class);
@@ -41,15 +50,14 @@ public final class JavaHandlerFunction implements LambdaFunction, AutoCloseable 
 
     private final FunctionSettings settings;
     private final Class<?> handlerClass;
-    private final HandlerCall call;
-    private final String logStreamName = LocalLambdaContext.newLogStreamName();
+    private final HandlerInstances instances;
     private final ExecutorService workers;
 
     private JavaHandlerFunction(
-            FunctionSettings settings, Class<?> handlerClass, HandlerCall call, ClassLoader functionLoader) {
+            FunctionSettings settings, Class<?> handlerClass, HandlerInstances instances, ClassLoader functionLoader) {
         this.settings = settings;
         this.handlerClass = handlerClass;
-        this.call = call;
+        this.instances = instances;
         this.workers = Executors.newCachedThreadPool(workerThreads(settings.name(), functionLoader));
     }
 
@@ -62,12 +70,23 @@ public final class JavaHandlerFunction implements LambdaFunction, AutoCloseable 
     public static JavaHandlerFunction load(FunctionSettings settings, ClassLoader loader) {
         long start = System.nanoTime();
         HandlerLoader.Resolved resolved = HandlerLoader.load(settings, loader);
-        LOG.info("loaded handler {} for function {} in {} ms",
-                settings.handler(), settings.name(), (System.nanoTime() - start) / 1_000_000);
-        return new JavaHandlerFunction(settings, resolved.handlerClass(), resolved.call(), loader);
+        Duration init = Duration.ofNanos(System.nanoTime() - start);
+        LOG.info("loaded handler {} for function {} in {} ms", settings.handler(), settings.name(), init.toMillis());
+        // Another environment repeats the init phase: the class is already initialized, the constructor runs again.
+        Supplier<HandlerCall> newInstance = () -> withContextLoader(loader, () -> HandlerLoader.load(settings, loader))
+                .call();
+        // The first environment writes to the stream its AWS_LAMBDA_LOG_STREAM_NAME names.
+        String firstStream = loader instanceof FunctionClassLoader function && function.environment() != null
+                ? function.environment().logStreamName() : LocalLambdaContext.newLogStreamName();
+        HandlerInstances instances = new HandlerInstances(resolved.call(), init, firstStream, newInstance,
+                settings.reservedConcurrency());
+        return new JavaHandlerFunction(settings, resolved.handlerClass(), instances, loader);
     }
 
-    /** Loads the handler from the function's own classpath, with the class loader {@code loaders} keeps for it. */
+    /**
+     * Loads the handler from the function's own classpath, in a class loader of its own that gives the function its
+     * environment; a handler on apigw's own classpath sees the JVM's environment.
+     */
     public static JavaHandlerFunction load(FunctionSettings settings, FunctionClassLoaders loaders) {
         for (Path entry : settings.classpath()) {
             if (!Files.exists(entry)) {
@@ -75,10 +94,11 @@ public final class JavaHandlerFunction implements LambdaFunction, AutoCloseable 
                         + " does not exist; check --classpath");
             }
         }
-        ClassLoader loader = settings.classpath().isEmpty()
-                ? loaders.apigw()
-                : loaders.forClasspath(settings.classpath());
-        return load(settings, loader);
+        if (settings.classpath().isEmpty()) {
+            LambdaEnvironment.checkOutsideFunctionClassLoader(settings);
+            return load(settings, loaders.apigw());
+        }
+        return load(settings, loaders.forFunction(settings));
     }
 
     /**
@@ -86,8 +106,12 @@ public final class JavaHandlerFunction implements LambdaFunction, AutoCloseable 
      * {@code handleRequest} method. The {@code Context} shows the function name each invocation is called with.
      */
     public static JavaHandlerFunction forInstance(FunctionSettings settings, Object handler) {
+        LambdaEnvironment.checkOutsideFunctionClassLoader(settings);
+        long start = System.nanoTime();
         HandlerCall call = HandlerCalls.forInstance(settings, handler);
-        return new JavaHandlerFunction(settings, handler.getClass(), call, HandlerCalls.loaderOf(handler));
+        Duration init = Duration.ofNanos(System.nanoTime() - start);
+        HandlerInstances instances = new HandlerInstances(call, init, () -> call, settings.reservedConcurrency());
+        return new JavaHandlerFunction(settings, handler.getClass(), instances, HandlerCalls.loaderOf(handler));
     }
 
     public FunctionSettings settings() {
@@ -98,14 +122,40 @@ public final class JavaHandlerFunction implements LambdaFunction, AutoCloseable 
         return handlerClass;
     }
 
+    HandlerInstances instances() {
+        return instances;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws TooManyRequestsException when the function already runs as many invocations as its concurrency allows
+     * @throws DeadlineExceededException when the caller's deadline passes before the function answers
+     */
     @Override
     public InvocationResult invoke(byte[] payload, InvocationOptions options) {
+        HandlerInstances.Lease lease;
+        try {
+            lease = instances.acquire();
+        } catch (HandlerLoadException e) {
+            // A new environment whose init failed: the invocation reports the init error, as Lambda does.
+            LOG.warn("function {} (request {}) could not initialise another instance: {}",
+                    settings.name(), options.requestId(), e.getMessage());
+            return FunctionErrors.thrown(e.getCause() != null ? e.getCause() : e);
+        }
+        // Lambda's timeout covers the invocation, not the init phase before it.
         Duration timeout = settings.timeout();
         long deadlineNanos = System.nanoTime() + timeout.toNanos();
-        LocalLambdaContext context = new LocalLambdaContext(
-                options.requestId(), options.functionName(), logStreamName, settings.memorySizeMb(), deadlineNanos);
-        Invocation invocation = new Invocation(call, payload, context);
-        Future<InvocationResult> result = workers.submit(invocation);
+        LocalLambdaContext context = new LocalLambdaContext(options.requestId(), options.functionName(),
+                lease.logStreamName(), settings.memorySizeMb(), deadlineNanos, options.logLines());
+        Invocation invocation = new Invocation(lease, payload, context);
+        Future<InvocationResult> result;
+        try {
+            result = workers.submit(invocation);
+        } catch (RejectedExecutionException e) {
+            invocation.cancel();
+            throw new IllegalStateException("function " + settings.name() + " is closed", e);
+        }
         Duration callerDeadline = options.deadline();
         boolean callerGivesUpFirst = callerDeadline != null && callerDeadline.compareTo(timeout) < 0;
         Duration wait = callerGivesUpFirst ? callerDeadline : timeout;
@@ -159,6 +209,17 @@ public final class JavaHandlerFunction implements LambdaFunction, AutoCloseable 
         LOG.warn("function {} (request {}) timed out and was interrupted, but thread {} is still running it at {}; "
                         + "make the handler stop when interrupted, as AWS would have stopped it",
                 settings.name(), invocation.requestId(), worker.getName(), frames.length > 0 ? frames[0] : "?");
+    }
+
+    private static <T> T withContextLoader(ClassLoader loader, Supplier<T> action) {
+        Thread current = Thread.currentThread();
+        ClassLoader previous = current.getContextClassLoader();
+        current.setContextClassLoader(loader); // constructors see the function's loader, as during AWS's init
+        try {
+            return action.get();
+        } finally {
+            current.setContextClassLoader(previous);
+        }
     }
 
     private static ThreadFactory workerThreads(String functionName, ClassLoader functionLoader) {

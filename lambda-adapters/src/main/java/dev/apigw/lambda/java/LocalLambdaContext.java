@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,7 @@ public final class LocalLambdaContext implements Context {
     private final String logStreamName;
     private final int memoryLimitInMb;
     private final long deadlineNanos;
-    private final LambdaLogger logger;
+    private final Slf4jLambdaLogger logger;
 
     /**
      * @param logStreamName the stream of the execution environment, from {@link #newLogStreamName()}
@@ -43,12 +44,23 @@ public final class LocalLambdaContext implements Context {
      */
     public LocalLambdaContext(
             String requestId, String functionName, String logStreamName, int memoryLimitInMb, long deadlineNanos) {
+        this(requestId, functionName, logStreamName, memoryLimitInMb, deadlineNanos, null);
+    }
+
+    /** @param logLines also receives each line the handler logs, as the invocation's log tail */
+    LocalLambdaContext(String requestId, String functionName, String logStreamName, int memoryLimitInMb,
+            long deadlineNanos, @Nullable Consumer<String> logLines) {
         this.requestId = requireNonNull(requestId, "requestId");
         this.functionName = requireNonNull(functionName, "functionName");
         this.logStreamName = requireNonNull(logStreamName, "logStreamName");
         this.memoryLimitInMb = memoryLimitInMb;
         this.deadlineNanos = deadlineNanos;
-        this.logger = new Slf4jLambdaLogger(functionLogger(functionName), requestId);
+        this.logger = new Slf4jLambdaLogger(functionLogger(functionName), requestId, logLines);
+    }
+
+    /** Where the invocation's own lines (START, END, REPORT) also go; null when only SLF4J gets them. */
+    @Nullable Consumer<String> logLines() {
+        return logger.lines();
     }
 
     /** Where a function's own log lines go: SLF4J logger {@code dev.apigw.lambda.function.<name>}. */

@@ -3,6 +3,7 @@ package dev.apigw.lambda.java;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
@@ -15,10 +16,16 @@ final class Slf4jLambdaLogger implements LambdaLogger {
 
     private final Logger logger;
     private final String requestId;
+    private final @Nullable Consumer<String> lines;
 
-    Slf4jLambdaLogger(Logger logger, String requestId) {
+    Slf4jLambdaLogger(Logger logger, String requestId, @Nullable Consumer<String> lines) {
         this.logger = logger;
         this.requestId = requestId;
+        this.lines = lines;
+    }
+
+    @Nullable Consumer<String> lines() {
+        return lines;
     }
 
     @Override
@@ -39,6 +46,9 @@ final class Slf4jLambdaLogger implements LambdaLogger {
     @Override
     public void log(@Nullable String message, @Nullable LogLevel level) {
         String line = requestId + " " + stripTrailingLineBreak(String.valueOf(message));
+        if (lines != null) {
+            lines.accept(line);
+        }
         switch (level == null ? LogLevel.UNDEFINED : level) {
             case TRACE -> logger.trace(line);
             case DEBUG -> logger.debug(line);

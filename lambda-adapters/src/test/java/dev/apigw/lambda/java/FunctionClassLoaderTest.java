@@ -106,7 +106,8 @@ class FunctionClassLoaderTest {
     void runs_a_handler_from_a_jar_on_the_function_classpath() {
         try (JavaHandlerFunction function = load("fixture.Greeter")) {
             assertThat(invoke(function, "{\"name\":\"Rex\"}").payloadAsString()).isEqualTo("\"hello Rex\"");
-            assertThat(function.handlerClass().getClassLoader()).isSameAs(loaders.forClasspath(List.of(jar)));
+            assertThat(function.handlerClass().getClassLoader()).isInstanceOfSatisfying(FunctionClassLoader.class,
+                    loader -> assertThat(loader.classpath()).containsExactly(jar.toAbsolutePath().normalize()));
         }
         assertThatThrownBy(() -> Class.forName("fixture.Greeter")).isInstanceOf(ClassNotFoundException.class);
     }

@@ -172,7 +172,7 @@ class FunctionErrorsTest {
             try (LogRecorder log = LogRecorder.of("dev.apigw.lambda.function.GetPet")) {
                 invoke(functions.load("SlowHandler", TIMEOUT), "{\"millis\":5000}");
 
-                assertThat(log.lines()).containsExactly("WARNING " + REQUEST_ID + " Task timed out after 0.20 seconds");
+                assertThat(log.lines()).contains("WARNING " + REQUEST_ID + " Task timed out after 0.20 seconds");
             }
         }
     }
