@@ -83,7 +83,11 @@ public final class GatewayServer implements AutoCloseable {
         Generations<Served> served = new Generations<>(new Served(gateway));
         // The Lambda Invoke API shares the port for SDK calls (X-Amz-Invocation-Type or a SigV4 "lambda" scope);
         // any other POST to its path goes to the API. Registered before the catch-all, which Javalin tries last.
-        InvokeApi.register(app, () -> served.current().gateway().functions(), ctx -> handle(served, ctx));
+        // Each Invoke call holds the gateway it started on, so that a --watch reload closes it only afterwards.
+        InvokeApi.registerLeased(app, () -> {
+            Generations.Lease<Served> lease = served.acquire();
+            return new InvokeApi.FunctionsLease(lease.value().gateway().functions(), lease::close);
+        }, ctx -> handle(served, ctx));
         for (HandlerType method : HandlerType.getEntries()) {
             if (method.isHttpMethod()) {
                 app.addHttpHandler(method, "*", ctx -> handle(served, ctx));

@@ -15,9 +15,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -53,14 +54,40 @@ public final class InvokeApi implements AutoCloseable {
             .build();
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
 
-    private final Supplier<Functions> functions;
-    private final @Nullable Handler otherwise;
-    private final ExecutorService events;
+    /**
+     * Asynchronous invocations running at once; more wait in the queue, as Lambda queues events. Without a bound, a
+     * burst of {@code Event} calls would start a thread (and, for out-of-process functions, a runtime process) each.
+     */
+    static final int MAX_EVENT_THREADS = 16;
 
-    private InvokeApi(Supplier<Functions> functions, @Nullable Handler otherwise) {
+    private final Supplier<FunctionsLease> functions;
+    private final @Nullable Handler otherwise;
+    private final ThreadPoolExecutor events;
+
+    private InvokeApi(Supplier<FunctionsLease> functions, @Nullable Handler otherwise) {
         this.functions = functions;
         this.otherwise = otherwise;
-        this.events = Executors.newCachedThreadPool(eventThreads());
+        this.events = new ThreadPoolExecutor(MAX_EVENT_THREADS, MAX_EVENT_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), eventThreads());
+        this.events.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * The functions one call uses, held until {@link #close()}: a server that swaps its functions ({@code --watch})
+     * closes the old ones only once no call holds them, asynchronous ones included.
+     *
+     * @param release run once, when the call (or the asynchronous invocation it queued) ends
+     */
+    public record FunctionsLease(Functions functions, Runnable release) implements AutoCloseable {
+        /** Functions that are never swapped: nothing to release. */
+        public static FunctionsLease unreleased(Functions functions) {
+            return new FunctionsLease(functions, () -> {});
+        }
+
+        @Override
+        public void close() {
+            release.run();
+        }
     }
 
     /**
@@ -73,6 +100,15 @@ public final class InvokeApi implements AutoCloseable {
      *     service (as every AWS SDK call is), and to {@code otherwise} when not
      */
     public static InvokeApi register(Javalin app, Supplier<Functions> functions, @Nullable Handler otherwise) {
+        return registerLeased(app, () -> FunctionsLease.unreleased(functions.get()), otherwise);
+    }
+
+    /**
+     * As {@link #register}, for a server whose functions are replaced while it serves: each call holds the lease it
+     * gets from {@code functions} until it ends; an {@code Event} call hands it to its asynchronous invocation.
+     */
+    public static InvokeApi registerLeased(Javalin app, Supplier<FunctionsLease> functions,
+            @Nullable Handler otherwise) {
         InvokeApi api = new InvokeApi(functions, otherwise);
         app.post(PATH, api::handle);
         app.events(events -> events.serverStopped(api::close));
@@ -102,7 +138,22 @@ public final class InvokeApi implements AutoCloseable {
 
     /** Writes a successful answer; returns the error to write instead. */
     private @Nullable LambdaApiError answer(Context ctx, String requestId) throws IOException {
-        Functions functions = this.functions.get();
+        FunctionsLease lease = this.functions.get();
+        boolean handedOver = false;
+        try {
+            LambdaApiError error = answer(ctx, requestId, lease);
+            // 202 is set only once the Event invocation is queued; it then owns the lease.
+            handedOver = error == null && ctx.statusCode() == 202;
+            return error;
+        } finally {
+            if (!handedOver) {
+                lease.close();
+            }
+        }
+    }
+
+    private @Nullable LambdaApiError answer(Context ctx, String requestId, FunctionsLease lease) throws IOException {
+        Functions functions = lease.functions();
         String raw = ctx.pathParam("FunctionName");
         FunctionName parsed = FunctionName.parse(raw);
         if (parsed == null) {
@@ -128,6 +179,9 @@ public final class InvokeApi implements AutoCloseable {
         if (payload.length > LambdaApiError.MAX_PAYLOAD_BYTES) {
             return LambdaApiError.payloadTooLarge();
         }
+        if (type.get() == InvocationType.EVENT && payload.length > LambdaApiError.MAX_EVENT_PAYLOAD_BYTES) {
+            return LambdaApiError.eventPayloadTooLarge(payload.length);
+        }
         String invalid = jsonProblem(payload);
         if (invalid != null) {
             return LambdaApiError.invalidPayload(invalid);
@@ -138,7 +192,12 @@ public final class InvokeApi implements AutoCloseable {
         switch (type.get()) {
             case DRY_RUN -> ctx.status(204);
             case EVENT -> {
-                events.execute(() -> invokeLater(functions, name.name(), event, options));
+                // The lease is released by the asynchronous invocation (see answer(ctx, requestId)).
+                events.execute(() -> {
+                    try (lease) {
+                        invokeLater(functions, name.name(), event, options);
+                    }
+                });
                 ctx.status(202);
             }
             case REQUEST_RESPONSE -> {

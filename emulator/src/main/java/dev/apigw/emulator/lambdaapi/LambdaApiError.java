@@ -20,6 +20,12 @@ public record LambdaApiError(int status, String errorType, String messageKey, St
     /** The Invoke request body quota for synchronous invocations: 6 MB [D Lambda quotas]. */
     public static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
 
+    /**
+     * The Invoke request body quota for asynchronous ({@code Event}) invocations: 1 MB [D Lambda quotas; raised from
+     * 256 KB in October 2025, unconfirmed locally].
+     */
+    public static final int MAX_EVENT_PAYLOAD_BYTES = 1024 * 1024;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public LambdaApiError {
@@ -59,6 +65,17 @@ public record LambdaApiError(int status, String errorType, String messageKey, St
     public static LambdaApiError payloadTooLarge() {
         return new LambdaApiError(413, "RequestEntityTooLargeException", "message",
                 "Request must be smaller than " + MAX_PAYLOAD_BYTES + " bytes for the InvokeFunction operation", null);
+    }
+
+    /**
+     * 413 for an {@code Event} body over {@link #MAX_EVENT_PAYLOAD_BYTES}, in Lambda's words for that case [K
+     * ASFHyP3/hyp3#2241: "RequestEntityTooLargeException … 264496 byte payload is too large for the Event invocation
+     * type (limit 262144 bytes)"; faultline/faultline#12, same text with the older 131072 limit].
+     */
+    public static LambdaApiError eventPayloadTooLarge(int payloadBytes) {
+        return new LambdaApiError(413, "RequestEntityTooLargeException", "message", payloadBytes
+                + " byte payload is too large for the Event invocation type (limit " + MAX_EVENT_PAYLOAD_BYTES
+                + " bytes)", null);
     }
 
     /**

@@ -1,43 +1,42 @@
 package dev.apigw.emulator.runtime;
 
 import dev.apigw.lambda.java.FunctionSettings;
+import dev.apigw.lambda.java.LambdaEnvironment;
 import dev.apigw.lambda.java.LocalLambdaContext;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The process environment of an execution environment: the function's configured variables, then the variables
- * Lambda defines for every function ("Defined runtime environment variables" [D]), which a function cannot
- * override (Lambda rejects them as reserved keys). Nothing else of apigw's own environment leaks in, except
- * {@code PATH}, so that a {@code bootstrap} script finds the tools it calls.
+ * The process environment of an execution environment: the same variables an in-process function sees (one place
+ * for Lambda's environment rules), with the child's own Runtime API address and task root. Nothing else of apigw's
+ * environment leaks in but {@code PATH} (so a {@code bootstrap} script finds the tools it calls) and the AWS
+ * credential variables that stand in for the execution role.
  */
 final class LambdaEnvironmentVariables {
     static final String REGION = "us-east-1";
-    static final String FUNCTION_VERSION = "$LATEST";
 
     private LambdaEnvironmentVariables() {}
 
+    /**
+     * The in-process rules ({@link LambdaEnvironment}: the configured variables over LANG/TZ/PATH and the host's
+     * credentials, Lambda's own variables over everything, reserved keys refused), then what differs for a child:
+     * the Runtime API's address, the task root, and no {@code AWS_EXECUTION_ENV} for custom runtimes [D].
+     *
+     * @throws dev.apigw.lambda.HandlerLoadException when the configuration sets a reserved key
+     */
     static Map<String, String> of(FunctionSettings settings, String runtime, Path taskRoot, String runtimeApi) {
-        String handler = settings.handler() == null ? "" : settings.handler();
-        Map<String, String> variables = new LinkedHashMap<>(settings.environment());
-        String path = System.getenv("PATH");
-        variables.put("PATH", path == null ? "/usr/local/bin:/usr/bin:/bin" : path);
-        variables.put("LANG", "en_US.UTF-8");
-        variables.put("TZ", ":UTC");
-        variables.put("_HANDLER", handler);
-        variables.put("AWS_REGION", REGION);
-        variables.put("AWS_DEFAULT_REGION", REGION);
-        if (runtime.startsWith("java")) {
-            // Custom runtimes (provided.*) have no AWS_EXECUTION_ENV [D].
-            variables.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + runtime);
+        Map<String, String> variables = new LinkedHashMap<>(
+                LambdaEnvironment.of(settings, LocalLambdaContext.newLogStreamName()).variables());
+        if (!variables.containsKey("PATH")) {
+            variables.put("PATH", "/usr/local/bin:/usr/bin:/bin");
         }
-        variables.put("AWS_LAMBDA_FUNCTION_NAME", settings.name());
-        variables.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(settings.memorySizeMb()));
-        variables.put("AWS_LAMBDA_FUNCTION_VERSION", FUNCTION_VERSION);
-        variables.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
-        variables.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + settings.name());
-        variables.put("AWS_LAMBDA_LOG_STREAM_NAME", LocalLambdaContext.newLogStreamName());
+        if (runtime.startsWith("java")) {
+            variables.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + runtime);
+        } else {
+            variables.remove("AWS_EXECUTION_ENV");
+        }
+        variables.remove("LAMBDA_RUNTIME_DIR");
         variables.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         variables.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         return variables;

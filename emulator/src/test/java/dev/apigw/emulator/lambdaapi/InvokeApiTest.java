@@ -172,6 +172,61 @@ class InvokeApiTest {
     }
 
     @Test
+    void an_event_payload_over_1_mb_is_413_and_does_not_run() {
+        byte[] payload = new byte[LambdaApiError.MAX_EVENT_PAYLOAD_BYTES + 1];
+        java.util.Arrays.fill(payload, (byte) ' ');
+        assertThatThrownBy(() -> LAMBDA.invoke(r -> r.functionName("Untouched").invocationType(InvocationType.EVENT)
+                .payload(SdkBytes.fromByteArray(payload))))
+                .isInstanceOfSatisfying(LambdaException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(413);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("RequestEntityTooLargeException");
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("1048577 byte payload is too large for"
+                            + " the Event invocation type (limit 1048576 bytes)");
+                });
+        assertThat(SERVER.functions().invocations().of("Untouched")).isEmpty();
+    }
+
+    @Test
+    void event_invocations_beyond_the_thread_bound_wait_in_the_queue() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        int events = InvokeApi.MAX_EVENT_THREADS + 4;
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(events);
+        LambdaFunction blocking = (payload, options) -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            running.decrementAndGet();
+            finished.countDown();
+            return new InvocationResult.Success(payload);
+        };
+        try (LambdaServer server = LambdaServer.start(Map.of("Blocking", new FunctionDefinition.Instance(blocking,
+                null)), new FunctionLoader(List.of()), "127.0.0.1", 0);
+                LambdaClient lambda = LambdaClient.builder().endpointOverride(server.rootUri())
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
+                        .httpClient(UrlConnectionHttpClient.create()).build()) {
+            for (int i = 0; i < events; i++) {
+                assertThat(lambda.invoke(r -> r.functionName("Blocking").invocationType(InvocationType.EVENT)
+                        .payload(SdkBytes.fromUtf8String("{}"))).statusCode()).isEqualTo(202);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (running.get() < InvokeApi.MAX_EVENT_THREADS && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(200); // time for any thread beyond the bound to start
+            assertThat(mostAtOnce.get()).isEqualTo(InvokeApi.MAX_EVENT_THREADS);
+
+            release.countDown();
+            assertThat(finished.await(30, TimeUnit.SECONDS)).as("queued events run afterwards").isTrue();
+        }
+    }
+
+    @Test
     void a_throttled_function_is_429_too_many_requests() {
         assertThatThrownBy(() -> LAMBDA.invoke(r -> r.functionName("Throttled").payload(SdkBytes.fromUtf8String("{}"))))
                 .isInstanceOfSatisfying(software.amazon.awssdk.services.lambda.model.TooManyRequestsException.class, e -> {

@@ -3,6 +3,7 @@ package dev.apigw.lambda.java;
 import dev.apigw.lambda.InvocationResult;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
@@ -20,6 +21,8 @@ final class Invocation implements Callable<InvocationResult> {
     private final InvocationLog log;
     private volatile @Nullable Thread worker;
     private volatile boolean abandoned;
+    /** Claimed by whichever comes first: a worker starting the handler, or {@link #cancel}. */
+    private final AtomicBoolean claimed = new AtomicBoolean();
 
     Invocation(HandlerInstances.Lease lease, byte[] payload, LocalLambdaContext context) {
         this.lease = lease;
@@ -31,7 +34,10 @@ final class Invocation implements Callable<InvocationResult> {
     }
 
     @Override
-    public InvocationResult call() {
+    public @Nullable InvocationResult call() {
+        if (!claimed.compareAndSet(false, true)) {
+            return null; // cancelled before a worker reached it; the caller no longer waits for a result
+        }
         worker = Thread.currentThread();
         log.start();
         long start = System.nanoTime();
@@ -62,9 +68,15 @@ final class Invocation implements Callable<InvocationResult> {
         }
     }
 
-    /** The invocation never reached a worker (the function was closed): the environment is given back unused. */
+    /**
+     * The caller no longer wants the invocation (the function was closed, or the caller was interrupted): when no
+     * worker has started it yet, the environment is given back unused; otherwise the worker gives it back when the
+     * handler ends.
+     */
     void cancel() {
-        lease.discard();
+        if (claimed.compareAndSet(false, true)) {
+            lease.discard();
+        }
     }
 
     @Nullable Thread worker() {

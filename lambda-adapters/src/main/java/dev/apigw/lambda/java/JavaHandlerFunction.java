@@ -172,6 +172,8 @@ public final class JavaHandlerFunction implements LambdaFunction, AutoCloseable 
             return FunctionErrors.timedOut(options.requestId(), timeout);
         } catch (InterruptedException e) {
             result.cancel(true);
+            // A task cancelled before a worker picked it up never runs, so it would never give its lease back.
+            invocation.cancel();
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted while waiting for function " + options.functionName());
         } catch (ExecutionException e) {

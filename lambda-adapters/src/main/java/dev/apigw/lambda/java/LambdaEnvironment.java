@@ -33,13 +33,15 @@ public record LambdaEnvironment(Map<String, String> variables, String logStreamN
 
     /**
      * Keys Lambda sets itself and rejects in a function's configuration with "Reserved keys used in this request"
-     * [D] configuration-envvars.html, the list the AWS CDK checks [K] aws/aws-cdk#28048.
+     * [D] configuration-envvars.html, the list the AWS CDK checks [K] aws/aws-cdk#28048. TZ is not among them: the
+     * page lists it under the unreserved variables, and Lambda accepts it [K] aws/aws-cdk#38753,
+     * cloudtools/troposphere#2260.
      */
     static final Set<String> RESERVED = Set.of("_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION",
             "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
             "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME",
             "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-            "AWS_SESSION_TOKEN", "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR", "TZ");
+            "AWS_SESSION_TOKEN", "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR");
 
     /**
      * Taken from the JVM's environment when set there. PATH and LD_LIBRARY_PATH exist on Lambda too (with its own
@@ -77,7 +79,9 @@ public record LambdaEnvironment(Map<String, String> variables, String logStreamN
             }
         }
         variables.put("LANG", "en_US.UTF-8");
-        variables.putAll(settings.environment()); // unreserved variables such as LANG and PATH may be overridden
+        // [D] "TZ – The environment's time zone (:UTC)", unreserved. The JVM's default time zone is global and stays.
+        variables.put("TZ", ":UTC");
+        variables.putAll(settings.environment()); // unreserved variables such as LANG, TZ and PATH may be overridden
         variables.putAll(standard(settings, logStreamName));
         return new LambdaEnvironment(variables, logStreamName);
     }
@@ -128,8 +132,6 @@ public record LambdaEnvironment(Map<String, String> variables, String logStreamN
         }
         // The runtime's libraries are this JVM's.
         standard.put("LAMBDA_RUNTIME_DIR", System.getProperty("java.home"));
-        // [D] "TZ – The environment's time zone (:UTC)". The JVM's default time zone is global and stays as it is.
-        standard.put("TZ", ":UTC");
         // AWS_LAMBDA_RUNTIME_API is left out: in-process functions have no Runtime API endpoint to poll, and a
         // library that finds it set would try to act as a custom runtime.
         return standard;

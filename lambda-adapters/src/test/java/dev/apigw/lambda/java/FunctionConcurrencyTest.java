@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -154,5 +155,29 @@ class FunctionConcurrencyTest {
 
         assertThat(answers.get(0).get("instance")).isEqualTo(answers.get(1).get("instance"));
         assertThat(answers.get(0).get("logStream")).isNotEqualTo(answers.get(1).get("logStream"));
+    }
+
+    @Test
+    void an_interrupted_caller_never_keeps_the_concurrency_it_held() throws Exception {
+        JavaHandlerFunction function = gated(1);
+        gate.open();
+        for (int i = 0; i < 20; i++) {
+            // An interrupted caller gives up at once, often before a worker has even started the invocation.
+            Thread.currentThread().interrupt();
+            try {
+                invoke(function, "{}");
+            } catch (CancellationException | TooManyRequestsException expected) {
+                // the call was given up, or throttled by a slot an earlier give-up leaked
+            } finally {
+                Thread.interrupted();
+            }
+        }
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (function.instances().running() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(function.instances().running()).isZero();
+        assertThat(answer(invoke(function, "{}")).get("calls").asInt()).isPositive();
     }
 }

@@ -217,6 +217,15 @@ class FunctionEnvironmentTest {
     }
 
     @Test
+    void tz_is_unreserved_so_a_configured_time_zone_reaches_the_function() throws IOException {
+        // configuration-envvars.html lists TZ among the unreserved variables; Lambda accepts it (aws/aws-cdk#38753).
+        JavaHandlerFunction function =
+                load(function("GetPet", "envfn.Everything", classes, Map.of("TZ", "Europe/Berlin")));
+
+        assertThat(call(function, "\"\"")).containsEntry("TZ", "Europe/Berlin");
+    }
+
+    @Test
     void an_unset_variable_is_null_even_when_the_jvm_has_it() throws IOException {
         String jvmOnly = System.getenv().keySet().stream()
                 .filter(name -> !LambdaEnvironment.FROM_JVM.contains(name) && !name.equals("LANG"))
@@ -230,11 +239,11 @@ class FunctionEnvironmentTest {
     @Test
     void rejects_reserved_keys_in_the_configuration_as_lambda_does() {
         FunctionSettings settings =
-                function("GetPet", "envfn.Lookup", classes, Map.of("TABLE", "pets", "AWS_REGION", "eu-west-1", "TZ", "x"));
+                function("GetPet", "envfn.Lookup", classes, Map.of("TABLE", "pets", "AWS_REGION", "eu-west-1", "_HANDLER", "x"));
 
         assertThatThrownBy(() -> loaders.forFunction(settings))
                 .isInstanceOf(HandlerLoadException.class)
-                .hasMessage("function GetPet configures the environment variables AWS_REGION, TZ, which Lambda reserves"
+                .hasMessage("function GetPet configures the environment variables AWS_REGION, _HANDLER, which Lambda reserves"
                         + " and rejects (InvalidParameterValueException); rename them in --env-vars, --function-env"
                         + " or the project file");
     }
