@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import dev.apigw.lambda.LambdaFunction;
+import dev.apigw.lambda.remote.RemoteLambda;
 import org.jspecify.annotations.Nullable;
 
 /**

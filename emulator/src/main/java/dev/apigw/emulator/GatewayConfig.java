@@ -11,6 +11,7 @@ import java.util.Map;
 import dev.apigw.model.ApiType;
 import dev.apigw.emulator.auth.IamCredential;
 import dev.apigw.emulator.auth.JwksSource;
+import dev.apigw.lambda.remote.RemoteLambda;
 import org.jspecify.annotations.Nullable;
 
 /**

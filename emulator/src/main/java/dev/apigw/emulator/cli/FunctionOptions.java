@@ -12,7 +12,7 @@ import dev.apigw.emulator.EnvVarsFile;
 import dev.apigw.emulator.FunctionConfigFile;
 import dev.apigw.emulator.FunctionDefinition;
 import dev.apigw.emulator.GatewayConfig;
-import dev.apigw.emulator.RemoteLambda;
+import dev.apigw.lambda.remote.RemoteLambda;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;

@@ -20,7 +20,7 @@ import dev.apigw.emulator.StageThrottle;
 import dev.apigw.model.ApiType;
 import dev.apigw.emulator.EnvVarsFile;
 import dev.apigw.emulator.FunctionConfig;
-import dev.apigw.emulator.RemoteLambda;
+import dev.apigw.lambda.remote.RemoteLambda;
 import dev.apigw.emulator.auth.IamCredential;
 import dev.apigw.emulator.auth.JwksSource;
 import org.jspecify.annotations.Nullable;

@@ -10,14 +10,15 @@ import java.util.function.Function;
 import dev.apigw.emulator.FunctionConfig;
 import dev.apigw.emulator.FunctionDefinition;
 import dev.apigw.emulator.GatewayStartupException;
-import dev.apigw.emulator.RemoteLambda;
 import dev.apigw.emulator.reload.ChangeWatcher;
-import dev.apigw.emulator.runtime.RuntimeApiFunction;
 import dev.apigw.lambda.HandlerLoadException;
 import dev.apigw.lambda.LambdaFunction;
 import dev.apigw.lambda.java.FunctionClassLoaders;
 import dev.apigw.lambda.java.FunctionSettings;
 import dev.apigw.lambda.java.JavaHandlerFunction;
+import dev.apigw.lambda.remote.RemoteLambda;
+import dev.apigw.lambda.remote.SdkLambdaFunction;
+import dev.apigw.lambda.runtime.RuntimeApiFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -118,7 +119,7 @@ public final class FunctionLoader implements AutoCloseable {
                         + " Lambda endpoint is configured; pass --lambda-endpoint URL (LocalStack, another apigw) or"
                         + " --lambda-region for AWS");
             }
-            RemoteLambdaFunction function = RemoteLambdaFunction.create(name, remote.functionName(), remoteLambda);
+            SdkLambdaFunction function = SdkLambdaFunction.create(name, remote.functionName(), remoteLambda);
             created.add(function);
             return function;
         }

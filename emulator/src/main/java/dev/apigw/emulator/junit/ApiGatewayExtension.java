@@ -16,7 +16,7 @@ import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.GatewayServer;
 import dev.apigw.emulator.MutableClock;
 import dev.apigw.emulator.RecordedInvocation;
-import dev.apigw.emulator.RemoteLambda;
+import dev.apigw.lambda.remote.RemoteLambda;
 import dev.apigw.emulator.StageThrottle;
 import dev.apigw.emulator.WebSocketLimits;
 import dev.apigw.emulator.auth.IamCredential;

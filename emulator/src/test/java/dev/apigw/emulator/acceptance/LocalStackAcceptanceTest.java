@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.apigw.emulator.FunctionDefinition;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.GatewayServer;
-import dev.apigw.emulator.RemoteLambda;
+import dev.apigw.lambda.remote.RemoteLambda;
 import dev.apigw.emulator.SpecSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -103,7 +103,12 @@ public final class LocalLambdaContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return ARN_PREFIX + functionName;
+        return functionArn(functionName);
+    }
+
+    /** The ARN a function of this name has locally, as Lambda shows it; an ARN given as the name stays as it is. */
+    public static String functionArn(String functionName) {
+        return functionName.startsWith("arn:") ? functionName : ARN_PREFIX + functionName;
     }
 
     @Override

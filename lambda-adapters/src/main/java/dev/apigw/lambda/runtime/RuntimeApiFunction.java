@@ -1,8 +1,7 @@
-package dev.apigw.emulator.runtime;
+package dev.apigw.lambda.runtime;
 
 import static java.util.concurrent.TimeUnit.NANOSECONDS;
 
-import dev.apigw.emulator.exchange.RequestContexts;
 import dev.apigw.lambda.DeadlineExceededException;
 import dev.apigw.lambda.HandlerLoadException;
 import dev.apigw.lambda.InvocationOptions;
@@ -10,6 +9,7 @@ import dev.apigw.lambda.InvocationResult;
 import dev.apigw.lambda.LambdaFunction;
 import dev.apigw.lambda.TooManyRequestsException;
 import dev.apigw.lambda.java.FunctionSettings;
+import dev.apigw.lambda.java.LocalLambdaContext;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -202,10 +202,7 @@ public final class RuntimeApiFunction implements LambdaFunction, AutoCloseable {
     }
 
     private static String functionArn(String functionName) {
-        return functionName.startsWith("arn:")
-                ? functionName
-                : "arn:aws:lambda:" + LambdaEnvironmentVariables.REGION + ":" + RequestContexts.ACCOUNT_ID
-                        + ":function:" + functionName;
+        return LocalLambdaContext.functionArn(functionName);
     }
 
     /** An X-Ray trace header as Lambda passes it, not sampled: apigw records no traces. */

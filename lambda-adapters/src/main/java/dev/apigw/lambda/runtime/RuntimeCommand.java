@@ -1,4 +1,4 @@
-package dev.apigw.emulator.runtime;
+package dev.apigw.lambda.runtime;
 
 import dev.apigw.lambda.HandlerLoadException;
 import dev.apigw.lambda.java.FunctionSettings;

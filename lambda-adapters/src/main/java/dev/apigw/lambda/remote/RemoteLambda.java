@@ -1,4 +1,4 @@
-package dev.apigw.emulator;
+package dev.apigw.lambda.remote;
 
 import static java.util.Objects.requireNonNull;
 
@@ -6,7 +6,7 @@ import java.net.URI;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where remote functions ({@link FunctionDefinition.Remote}) are invoked: a Lambda endpoint the AWS SDK v2
+ * Where remote functions ({@link SdkLambdaFunction}) are invoked: a Lambda endpoint the AWS SDK v2
  * {@code LambdaClient} talks to — LocalStack, real AWS, or another apigw.
  *
  * @param endpoint null = the SDK's default endpoint for the region (real AWS)

@@ -1,8 +1,7 @@
-package dev.apigw.emulator.integration;
+package dev.apigw.lambda.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.apigw.emulator.RemoteLambda;
 import dev.apigw.lambda.DeadlineExceededException;
 import dev.apigw.lambda.InvocationOptions;
 import dev.apigw.lambda.InvocationResult;
@@ -47,7 +46,7 @@ import software.amazon.awssdk.services.lambda.model.LambdaException;
  * </ul>
  * The SDK's retries are off: API Gateway invokes once and answers with what it got.
  */
-public final class RemoteLambdaFunction implements LambdaFunction, AutoCloseable {
+public final class SdkLambdaFunction implements LambdaFunction, AutoCloseable {
     /** Longer than Lambda's longest timeout (15 minutes), so that only apiCallTimeout or the function ends a call. */
     private static final Duration SOCKET_TIMEOUT = Duration.ofMinutes(16);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,7 +55,7 @@ public final class RemoteLambdaFunction implements LambdaFunction, AutoCloseable
     private final String functionName;
     private final LambdaClient client;
 
-    private RemoteLambdaFunction(String name, String functionName, LambdaClient client) {
+    private SdkLambdaFunction(String name, String functionName, LambdaClient client) {
         this.name = name;
         this.functionName = functionName;
         this.client = client;
@@ -66,7 +65,7 @@ public final class RemoteLambdaFunction implements LambdaFunction, AutoCloseable
      * @param name the function's name in the API
      * @param functionName the name or ARN Lambda knows it by
      */
-    public static RemoteLambdaFunction create(String name, String functionName, RemoteLambda remote) {
+    public static SdkLambdaFunction create(String name, String functionName, RemoteLambda remote) {
         LambdaClientBuilder builder = LambdaClient.builder()
                 .region(Region.of(remote.region()))
                 .credentialsProvider(credentials(remote))
@@ -75,7 +74,7 @@ public final class RemoteLambdaFunction implements LambdaFunction, AutoCloseable
         if (remote.endpoint() != null) {
             builder.endpointOverride(remote.endpoint());
         }
-        return new RemoteLambdaFunction(name, functionName, builder.build());
+        return new SdkLambdaFunction(name, functionName, builder.build());
     }
 
     private static AwsCredentialsProvider credentials(RemoteLambda remote) {
@@ -159,7 +158,7 @@ public final class RemoteLambdaFunction implements LambdaFunction, AutoCloseable
 
     @Override
     public String toString() {
-        return "RemoteLambdaFunction[" + name + " → " + functionName + "]";
+        return "SdkLambdaFunction[" + name + " → " + functionName + "]";
     }
 
     /** Lambda did not run the function: it refused the Invoke, or could not be reached. Not a function error. */

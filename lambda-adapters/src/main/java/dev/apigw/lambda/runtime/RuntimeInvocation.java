@@ -1,4 +1,4 @@
-package dev.apigw.emulator.runtime;
+package dev.apigw.lambda.runtime;
 
 /**
  * One invocation as the Runtime API hands it to the runtime on {@code GET /runtime/invocation/next}.

@@ -1,4 +1,4 @@
-package dev.apigw.emulator.runtime;
+package dev.apigw.lambda.runtime;
 
 /** How the runtime in an execution environment ended an invocation (or failed before it could take one). */
 sealed interface RuntimeOutcome {

@@ -1,4 +1,4 @@
-package dev.apigw.emulator.runtime;
+package dev.apigw.lambda.runtime;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

@@ -1,4 +1,4 @@
-package dev.apigw.emulator.runtime;
+package dev.apigw.lambda.runtime;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

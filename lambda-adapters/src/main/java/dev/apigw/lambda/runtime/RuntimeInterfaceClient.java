@@ -1,4 +1,4 @@
-package dev.apigw.emulator.runtime;
+package dev.apigw.lambda.runtime;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;

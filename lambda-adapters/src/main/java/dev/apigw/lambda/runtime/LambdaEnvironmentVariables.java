@@ -1,4 +1,4 @@
-package dev.apigw.emulator.runtime;
+package dev.apigw.lambda.runtime;
 
 import dev.apigw.lambda.java.FunctionSettings;
 import dev.apigw.lambda.java.LambdaEnvironment;
@@ -14,8 +14,6 @@ import java.util.Map;
  * credential variables that stand in for the execution role.
  */
 final class LambdaEnvironmentVariables {
-    static final String REGION = "us-east-1";
-
     private LambdaEnvironmentVariables() {}
 
     /**
