@@ -16,6 +16,10 @@ import dev.apigw.emulator.integration.FunctionLoader;
 import dev.apigw.emulator.integration.FunctionNames;
 import dev.apigw.emulator.integration.Functions;
 import dev.apigw.emulator.integration.Integrations;
+import dev.apigw.emulator.observe.GatewayMetrics;
+import dev.apigw.emulator.observe.GatewayObserver;
+import dev.apigw.emulator.observe.ObservedRequest;
+import dev.apigw.emulator.observe.RequestObservation;
 import dev.apigw.emulator.response.GatewayError;
 import dev.apigw.emulator.response.GatewayException;
 import dev.apigw.emulator.response.GatewayResponses;
@@ -67,6 +71,8 @@ public final class Gateway implements AutoCloseable {
     private final AccessControl accessControl;
     private final UsageMeter meter;
     private final LocalIssuer issuer;
+    private final List<GatewayObserver> observers;
+    private final GatewayMetrics metrics;
 
     private Gateway(GatewayAssembly.GatewayParts parts) {
         this.api = parts.api();
@@ -86,6 +92,8 @@ public final class Gateway implements AutoCloseable {
         this.accessControl = parts.accessControl();
         this.meter = parts.meter();
         this.issuer = parts.issuer();
+        this.observers = parts.observers();
+        this.metrics = parts.metrics();
     }
 
     /**
@@ -101,10 +109,22 @@ public final class Gateway implements AutoCloseable {
     /** Serves one request. Never throws: every failure becomes the response AWS would send. */
     public GatewayResponse handle(GatewayRequest request) {
         RequestContext context = contexts.create(request);
-        return withRequestIds(respond(request, context), context);
+        RequestObservation observation = new RequestObservation();
+        GatewayResponse response = withRequestIds(respond(request, context, observation), context);
+        if (!observers.isEmpty()) {
+            ObservedRequest observed = observation.finish(request, context, response);
+            for (GatewayObserver observer : observers) {
+                try {
+                    observer.observed(observed);
+                } catch (RuntimeException e) {
+                    LOG.warn("[{}] observer {} failed: {}", context.requestId(), observer, e.toString());
+                }
+            }
+        }
+        return response;
     }
 
-    private GatewayResponse respond(GatewayRequest request, RequestContext context) {
+    private GatewayResponse respond(GatewayRequest request, RequestContext context, RequestObservation observation) {
         String requestId = context.requestId();
         GatewayResponse response;
         try {
@@ -112,6 +132,7 @@ public final class Gateway implements AutoCloseable {
             if (route == null) {
                 return cors.preflight(request).orElseThrow();
             }
+            observation.route(route);
             AuthorizationResult authorization = accessControl.authorize(route, request, context);
             if (authorization instanceof AuthorizationResult.Denied denied) {
                 throw refusal(denied);
@@ -128,14 +149,23 @@ public final class Gateway implements AutoCloseable {
             }
             validations.check(route.method(), request, route.pathParameters());
             MeterResult.Admitted admitted = (MeterResult.Admitted) metered;
-            Exchange exchange = new Exchange(request, route, context, binaryMediaTypes,
-                    new Caller(allowed.principal(), admitted.apiKey(), admitted.apiKeyId()));
-            response = deliverable(HeaderRemapping.apply(integrations.invokerFor(route.integration()).invoke(exchange)));
+            Caller caller = new Caller(allowed.principal(), admitted.apiKey(), admitted.apiKeyId());
+            observation.caller(caller);
+            Exchange exchange = new Exchange(request, route, context, binaryMediaTypes, caller);
+            observation.integrationStarts();
+            try {
+                response = integrations.invokerFor(route.integration()).invoke(exchange);
+            } finally {
+                observation.integrationEnds();
+            }
+            response = deliverable(HeaderRemapping.apply(response));
         } catch (GatewayException e) {
             LOG.debug("[{}] {}", requestId, e.getMessage());
+            observation.error(e.error().responseType().name(), e.clientMessage());
             response = gatewayResponses.render(e, ErrorVariables.of(context, stage, request, e.validationErrorString()));
         } catch (RuntimeException e) {
             LOG.error("[{}] apigw failed serving {} {}", requestId, request.method(), request.rawPath(), e);
+            observation.error(GatewayError.INTERNAL_ERROR.responseType().name(), GatewayError.INTERNAL_ERROR.restMessage());
             response = gatewayResponses.render(GatewayError.INTERNAL_ERROR, ErrorVariables.of(context, stage, request));
         }
         // Error responses get CORS headers too; a preflight the gateway answered (above) already has its own.
@@ -235,12 +265,26 @@ public final class Gateway implements AutoCloseable {
     /** Stops the functions' worker threads and releases their class loaders (and the jar files they hold open). */
     @Override
     public void close() {
+        for (GatewayObserver observer : observers) {
+            if (observer instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warn("closing {} failed: {}", observer, e.toString());
+                }
+            }
+        }
         loader.close();
     }
 
     /** The functions this gateway calls; the Lambda Invoke API on the same port serves them. */
     Functions functions() {
         return functions;
+    }
+
+    /** The gateway's CloudWatch-named metrics ({@code /_apigw/metrics}). */
+    public GatewayMetrics metrics() {
+        return metrics;
     }
 
     /** apigw's own token issuer, whose keys JWT and Cognito authorizers trust unless told otherwise. */

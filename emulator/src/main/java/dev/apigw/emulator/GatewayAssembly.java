@@ -21,6 +21,9 @@ import dev.apigw.emulator.integration.FunctionNames;
 import dev.apigw.emulator.integration.Functions;
 import dev.apigw.emulator.integration.Integrations;
 import dev.apigw.emulator.mapping.MappingTemplates;
+import dev.apigw.emulator.observe.AccessLog;
+import dev.apigw.emulator.observe.GatewayMetrics;
+import dev.apigw.emulator.observe.GatewayObserver;
 import dev.apigw.emulator.routing.RouteTable;
 import dev.apigw.emulator.support.SupportReport;
 import dev.apigw.emulator.usage.Throttle;
@@ -52,7 +55,7 @@ final class GatewayAssembly {
     record GatewayParts(Api api, String stage, RouteTable routes, Integrations integrations, Functions functions,
             RequestContexts contexts, FunctionLoader loader, Map<String, String> stageVariables,
             @Nullable WebSocketGateway webSocket, MethodValidations validations, AccessControl accessControl,
-            UsageMeter meter, LocalIssuer issuer) {}
+            UsageMeter meter, LocalIssuer issuer, GatewayMetrics metrics, List<GatewayObserver> observers) {}
 
     static GatewayParts assemble(GatewayConfig config) {
         ImportResult imported = config.spec().importApi(config.apiType());
@@ -88,8 +91,15 @@ final class GatewayAssembly {
             RouteTable routes = RouteTable.forApi(api, stage);
             UsageMeter meter = UsageMeter.of(usagePlans(config), throttle(config.throttle()),
                     routeThrottles(config, routes), config.clock());
-            return new GatewayParts(api, stage, routes, integrations, functions, contexts,
-                    loader, config.stageVariables(), webSocket, validations, accessControl, meter, issuer);
+            GatewayMetrics metrics = GatewayMetrics.create(api, contexts.apiId(), stage);
+            List<GatewayObserver> observers = new ArrayList<>(List.of(metrics));
+            if (config.accessLogFormat() != null) {
+                observers.add(AccessLog.create(config.accessLogFormat(), config.accessLogFile(),
+                        api.type() == ApiType.HTTP));
+            }
+            return new GatewayParts(api, stage, routes, integrations, functions, contexts, loader,
+                    config.stageVariables(), webSocket, validations, accessControl, meter, issuer, metrics,
+                    List.copyOf(observers));
         } catch (RuntimeException e) {
             loader.close();
             throw e;

@@ -40,6 +40,8 @@ import org.jspecify.annotations.Nullable;
  * @param remoteLambda where {@link FunctionDefinition.Remote} functions are invoked; null = none configured
  * @param hotReload reload a function's classes when its classpath changes (the CLI's default; off in tests)
  * @param watchSpec re-import the spec when it changes, keeping the old API while a new one has errors
+ * @param accessLogFormat the access log's format (a preset name or a {@code $context} format string); null = none
+ * @param accessLogFile where the access log goes; null = standard output
  */
 public record GatewayConfig(
         SpecSource spec,
@@ -65,7 +67,9 @@ public record GatewayConfig(
         Map<String, FunctionConfig> functionConfigs,
         @Nullable RemoteLambda remoteLambda,
         boolean hotReload,
-        boolean watchSpec) {
+        boolean watchSpec,
+        @Nullable String accessLogFormat,
+        @Nullable Path accessLogFile) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3000;
@@ -119,7 +123,7 @@ public record GatewayConfig(
         Builder builder = new Builder().spec(spec).apiType(apiType).host(host).port(port).stage(stage)
                 .webSocketLimits(webSocketLimits).usagePlans(usagePlans).throttle(throttle).clock(clock)
                 .issuerKey(issuerKey).strict(strict).remoteLambda(remoteLambda).hotReload(hotReload)
-                .watchSpec(watchSpec);
+                .watchSpec(watchSpec).accessLog(accessLogFormat, accessLogFile);
         builder.apiKeys.addAll(apiKeys);
         builder.routeThrottles.putAll(routeThrottles);
         builder.iamCredentials.addAll(iamCredentials);
@@ -160,6 +164,8 @@ public record GatewayConfig(
         private @Nullable RemoteLambda remoteLambda;
         private boolean hotReload;
         private boolean watchSpec;
+        private @Nullable String accessLogFormat;
+        private @Nullable Path accessLogFile;
 
         private Builder() {}
 
@@ -281,6 +287,13 @@ public record GatewayConfig(
             return this;
         }
 
+        /** An access log in {@code format} (a preset name or a format string) to {@code file}, or stdout if null. */
+        public Builder accessLog(@Nullable String format, @Nullable Path file) {
+            this.accessLogFormat = format;
+            this.accessLogFile = file;
+            return this;
+        }
+
         public Builder watchSpec(boolean watchSpec) {
             this.watchSpec = watchSpec;
             return this;
@@ -297,7 +310,7 @@ public record GatewayConfig(
             }
             return new GatewayConfig(spec, apiType, host, port, stage, stageVariables, functions, classpath,
                     webSocketLimits, apiKeys, usagePlans, throttle, routeThrottles, clock, iamCredentials, jwks, issuerKey,
-                    strict, sharedEnvironment, functionEnvironments, functionConfigs, remoteLambda, hotReload, watchSpec);
+                    strict, sharedEnvironment, functionEnvironments, functionConfigs, remoteLambda, hotReload, watchSpec, accessLogFormat, accessLogFile);
         }
     }
 }

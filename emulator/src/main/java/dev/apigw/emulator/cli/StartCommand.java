@@ -60,6 +60,14 @@ final class StartCommand implements Callable<Integer> {
             description = "keep the loaded classes when a --classpath directory or jar changes")
     boolean noHotReload;
 
+    @Option(names = "--access-log-format", paramLabel = "FORMAT",
+            description = "API Gateway access logs: clf, json, xml, csv, or a format string of $context variables")
+    @Nullable String accessLogFormat;
+
+    @Option(names = "--access-log", paramLabel = "FILE",
+            description = "with --access-log-format: write the access log here instead of standard output")
+    @Nullable Path accessLogFile;
+
     @Option(names = "--watch", description = "also re-import the spec when it changes")
     boolean watch;
 
@@ -140,6 +148,9 @@ final class StartCommand implements Callable<Integer> {
             builder.strict(true);
         }
         functionOptions.applyTo(builder, spec);
+        if (accessLogFormat != null || accessLogFile != null) {
+            builder.accessLog(accessLogFormat == null ? "clf" : accessLogFormat, accessLogFile);
+        }
         builder.hotReload(!noHotReload);
         builder.watchSpec(watch);
         return builder;

@@ -127,6 +127,11 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
         return with(b -> b.remoteLambda(remote));
     }
 
+    /** An access log in API Gateway's format: a preset ({@code clf}, {@code json}, ...) or a format string. */
+    public ApiGatewayExtension withAccessLog(String format, Path file) {
+        return with(b -> b.accessLog(format, file));
+    }
+
     /** An API key accepted on {@code apiKeyRequired} methods (sent as {@code x-api-key}), in a plan without limits. */
     public ApiGatewayExtension withApiKey(String key) {
         return with(b -> b.apiKey(key));
