@@ -92,6 +92,9 @@ final class GatewayAssembly {
             UsageMeter meter = UsageMeter.of(usagePlans(config), throttle(config.throttle()),
                     routeThrottles(config, routes), config.clock());
             GatewayMetrics metrics = GatewayMetrics.create(api, contexts.apiId(), stage);
+            if (webSocket != null) {
+                webSocket.observeWith(metrics);
+            }
             List<GatewayObserver> observers = new ArrayList<>(List.of(metrics));
             if (config.accessLogFormat() != null) {
                 observers.add(AccessLog.create(config.accessLogFormat(), config.accessLogFile(),

@@ -34,6 +34,9 @@ public final class GatewayServer implements AutoCloseable {
     /** API Gateway's payload limit (10 MB); larger requests are refused by the transport. */
     static final long MAX_REQUEST_BYTES = 10L * 1024 * 1024;
 
+    /** The Prometheus text exposition format's content type. */
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
 
     /** The gateway being served; {@code --watch} swaps in a new one while requests in flight finish on the old. */
     private final Generations<Served> served;
@@ -75,12 +78,15 @@ public final class GatewayServer implements AutoCloseable {
                 http.setSendServerVersion(false);
             });
         });
+        Generations<Served> served = new Generations<>(new Served(gateway));
+        // Before EmulatorRoutes, whose /_apigw/* catch-all answers 404; after a --watch reload, the new gateway's metrics.
+        app.get(EmulatorRoutes.PREFIX + "/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT)
+                .result(served.current().gateway().metrics().scrape()));
         EmulatorRoutes.register(app, gateway.localIssuer());
         WebSocketTransport webSockets = gateway.webSocket().map(ws -> {
             ConnectionsApi.register(app, ws);
             return WebSocketTransport.register(app, ws, gateway.apiId(), limits);
         }).orElse(null);
-        Generations<Served> served = new Generations<>(new Served(gateway));
         // The Lambda Invoke API shares the port for SDK calls (X-Amz-Invocation-Type or a SigV4 "lambda" scope);
         // any other POST to its path goes to the API. Registered before the catch-all, which Javalin tries last.
         // Each Invoke call holds the gateway it started on, so that a --watch reload closes it only afterwards.

@@ -1,19 +1,174 @@
 package dev.apigw.emulator.observe;
 
+import dev.apigw.emulator.routing.MatchedRoute;
 import dev.apigw.model.Api;
+import dev.apigw.model.HttpApi;
+import dev.apigw.model.HttpMethod;
+import dev.apigw.model.Resource;
+import dev.apigw.model.RestApi;
+import dev.apigw.model.Route;
+import dev.apigw.model.RouteKey;
+import dev.apigw.model.WebSocketApi;
+import dev.apigw.model.WebSocketRoute;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
-/** CloudWatch-named metrics in Prometheus format. SKELETON: to be implemented. */
-public final class GatewayMetrics implements GatewayObserver {
+/**
+ * The metrics API Gateway sends to CloudWatch, with CloudWatch's names and dimensions, in the Prometheus text format
+ * ({@code GET /_apigw/metrics}). {@link MetricsNaming} says how names map.
+ *
+ * <ul>
+ *   <li>REST APIs: {@code Count}, {@code 4XXError}, {@code 5XXError}, {@code Latency}, {@code IntegrationLatency} by
+ *       {@code ApiName, Stage, Resource, Method} [D api-gateway-metrics-and-dimensions];
+ *   <li>HTTP APIs: {@code Count}, {@code 4xx}, {@code 5xx}, {@code Latency}, {@code IntegrationLatency},
+ *       {@code DataProcessed} by {@code ApiId, Stage, Resource, Method} [D http-api-metrics];
+ *   <li>WebSocket APIs: {@code ConnectCount}, {@code MessageCount}, {@code IntegrationError}, {@code ClientError},
+ *       {@code ExecutionError}, {@code IntegrationLatency} by {@code ApiId, Stage} and the route key
+ *       [D apigateway-websocket-api-logging].
+ * </ul>
+ *
+ * Every series carries the method-level dimensions, as CloudWatch's detailed metrics do; the stage's figures are their
+ * sum. A request no route took counts at the stage level only: its resource and method (or route) labels are empty,
+ * which Prometheus treats as absent. Meters are built at startup from the API model; a request only looks its route's
+ * meters up and increments them.
+ */
+public final class GatewayMetrics implements GatewayObserver, WebSocketObserver {
+    private final PrometheusMeterRegistry registry;
+    /** REST: resource path → declared method → meters. */
+    private final Map<String, Map<HttpMethod, RouteMetrics>> restRoutes;
+    /** HTTP API: route key ({@code GET /pets/{id}}, {@code $default}) → meters. */
+    private final Map<String, RouteMetrics> httpRoutes;
+    private final Map<String, WebSocketRouteMetrics> webSocketRoutes;
+    private final @Nullable RouteMetrics unrouted;
+    private final @Nullable WebSocketRouteMetrics unroutedMessages;
 
+    private GatewayMetrics(PrometheusMeterRegistry registry, Map<String, Map<HttpMethod, RouteMetrics>> restRoutes,
+            Map<String, RouteMetrics> httpRoutes, Map<String, WebSocketRouteMetrics> webSocketRoutes,
+            @Nullable RouteMetrics unrouted, @Nullable WebSocketRouteMetrics unroutedMessages) {
+        this.registry = registry;
+        this.restRoutes = restRoutes;
+        this.httpRoutes = httpRoutes;
+        this.webSocketRoutes = webSocketRoutes;
+        this.unrouted = unrouted;
+        this.unroutedMessages = unroutedMessages;
+    }
+
+    /** Registers every meter the API can produce, one set per route plus one for requests no route takes. */
     public static GatewayMetrics create(Api api, String apiId, String stage) {
-        return new GatewayMetrics();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        if (api instanceof RestApi rest) {
+            Tags apiStage = Tags.of("api_name", apiName(rest.title(), apiId), "stage", stage);
+            Map<String, Map<HttpMethod, RouteMetrics>> routes = new HashMap<>();
+            for (Resource resource : rest.resources()) {
+                String path = resource.path().text();
+                Map<HttpMethod, RouteMetrics> methods = new EnumMap<>(HttpMethod.class);
+                for (HttpMethod method : resource.methods().keySet()) {
+                    methods.put(method, RouteMetrics.rest(registry, apiStage.and("resource", path, "method", method.name())));
+                }
+                routes.put(path, Collections.unmodifiableMap(methods));
+            }
+            RouteMetrics unrouted = RouteMetrics.rest(registry, apiStage.and("resource", "", "method", ""));
+            return new GatewayMetrics(registry, Map.copyOf(routes), Map.of(), Map.of(), unrouted, null);
+        }
+        Tags apiStage = Tags.of("api_id", apiId, "stage", stage);
+        if (api instanceof HttpApi http) {
+            Map<String, RouteMetrics> routes = new HashMap<>();
+            for (Route route : http.routes()) {
+                routes.put(route.key().toString(), RouteMetrics.http(registry, apiStage.and(dimensions(route.key()))));
+            }
+            RouteMetrics unrouted = RouteMetrics.http(registry, apiStage.and("resource", "", "method", ""));
+            return new GatewayMetrics(registry, Map.of(), Map.copyOf(routes), Map.of(), unrouted, null);
+        }
+        WebSocketApi webSocket = (WebSocketApi) api;
+        Map<String, WebSocketRouteMetrics> routes = new HashMap<>();
+        for (WebSocketRoute route : webSocket.routes()) {
+            routes.put(route.routeKey(), new WebSocketRouteMetrics(registry, apiStage.and("route", route.routeKey())));
+        }
+        WebSocketRouteMetrics unrouted = new WebSocketRouteMetrics(registry, apiStage.and("route", ""));
+        return new GatewayMetrics(registry, Map.of(), Map.of(), Map.copyOf(routes), null, unrouted);
+    }
+
+    /**
+     * AWS drops non-ASCII characters from the ApiName dimension, and uses the API id when none are left
+     * [D api-gateway-metrics-and-dimensions].
+     */
+    static String apiName(String title, String apiId) {
+        String ascii = title.replaceAll("[^\\x00-\\x7F]", "");
+        return ascii.isEmpty() ? apiId : ascii;
+    }
+
+    /** Unconfirmed: which Resource and Method CloudWatch shows for {@code $default}; apigw says {@code $default, ANY}. */
+    private static Tags dimensions(RouteKey key) {
+        return key.isDefault() ? Tags.of("resource", RouteKey.DEFAULT, "method", HttpMethod.ANY.name())
+                : Tags.of("resource", key.path().text(), "method", key.method().name());
     }
 
     @Override
-    public void observed(ObservedRequest request) {}
+    public void observed(ObservedRequest request) {
+        RouteMetrics meters = metersOf(request.route());
+        if (meters != null) {
+            meters.record(request);
+        }
+    }
 
-    /** The Prometheus text exposition of every meter. */
+    private @Nullable RouteMetrics metersOf(@Nullable MatchedRoute route) {
+        if (route == null) {
+            return unrouted;
+        }
+        RouteMetrics found = null;
+        if (route.routeKey() != null) {
+            found = httpRoutes.get(route.routeKey());
+        } else if (route.method() != null) {
+            Map<HttpMethod, RouteMetrics> methods = restRoutes.get(route.resourcePath());
+            found = methods == null ? null : methods.get(route.method().httpMethod());
+        }
+        return found != null ? found : unrouted;
+    }
+
+    @Override
+    public void refused(@Nullable String routeKey, int status) {
+        WebSocketRouteMetrics meters = webSocketMeters(routeKey);
+        if (meters != null) {
+            meters.refused(isMessage(routeKey), status);
+        }
+    }
+
+    @Override
+    public void routed(String routeKey, int status, boolean failed, @Nullable Duration integrationLatency) {
+        WebSocketRouteMetrics meters = webSocketMeters(routeKey);
+        if (meters != null) {
+            meters.routed(routeKey.equals(WebSocketRoute.CONNECT), isMessage(routeKey), status, failed,
+                    integrationLatency);
+        }
+    }
+
+    @Override
+    public void sentToClient(@Nullable String routeKey) {
+        WebSocketRouteMetrics meters = webSocketMeters(routeKey);
+        if (meters != null) {
+            meters.sentToClient();
+        }
+    }
+
+    private @Nullable WebSocketRouteMetrics webSocketMeters(@Nullable String routeKey) {
+        WebSocketRouteMetrics found = routeKey == null ? null : webSocketRoutes.get(routeKey);
+        return found != null ? found : unroutedMessages;
+    }
+
+    /** $connect and $disconnect are not messages; everything else the client sends is (null: a message no route took). */
+    private static boolean isMessage(@Nullable String routeKey) {
+        return !WebSocketRoute.CONNECT.equals(routeKey) && !WebSocketRoute.DISCONNECT.equals(routeKey);
+    }
+
+    /** The Prometheus text exposition (format 0.0.4) of every meter. */
     public String scrape() {
-        return "";
+        return registry.scrape();
     }
 }

@@ -12,6 +12,7 @@ import dev.apigw.emulator.exchange.RequestContexts;
 import dev.apigw.emulator.integration.Functions;
 import dev.apigw.emulator.mapping.MappingTemplates;
 import dev.apigw.emulator.mapping.TemplateException;
+import dev.apigw.emulator.observe.WebSocketObserver;
 import dev.apigw.model.Integration;
 import dev.apigw.model.WebSocketApi;
 import dev.apigw.model.WebSocketRoute;
@@ -35,6 +36,7 @@ public final class WebSocketGateway {
     private final @Nullable WebSocketAuthorizer authorizer;
     private final Map<String, String> stageVariables;
     private final Connections connections = new Connections();
+    private volatile WebSocketObserver observer = WebSocketObserver.NONE;
 
     /** A compiled route; {@code twoWay} when a route response sends the integration's answer back. */
     private record Route(WebSocketRouteHandler handler, boolean twoWay) {}
@@ -88,6 +90,11 @@ public final class WebSocketGateway {
         return connections;
     }
 
+    /** Reports connects, messages and errors to {@code observer} (the gateway's metrics) from now on. */
+    public void observeWith(WebSocketObserver observer) {
+        this.observer = observer;
+    }
+
     /**
      * The outcome of {@code $connect}: accept the handshake, or refuse it with this HTTP status.
      *
@@ -109,12 +116,14 @@ public final class WebSocketGateway {
             if (decision instanceof AuthorizationResult.Denied denied) {
                 LOG.info("[{}] $connect refused by authorizer {} with {}: {}", call.requestId(), authorizer.name(),
                         denied.status(), denied.detail());
+                observer.refused(WebSocketRoute.CONNECT, denied.status());
                 return new ConnectOutcome(false, denied.status(), null, connection);
             }
             call = call.withConnection(connection.withPrincipal(((AuthorizationResult.Allowed) decision).principal()));
         }
         Route route = routes.get(WebSocketRoute.CONNECT);
         if (route == null) {
+            observer.routed(WebSocketRoute.CONNECT, 200, false, null);
             return new ConnectOutcome(true, 200, null, call.connection());
         }
         WebSocketRouteResult result = invoke(route, call);
@@ -141,7 +150,9 @@ public final class WebSocketGateway {
         String requestId = ConnectionIds.requestId();
         Optional<String> routeKey = selection.select(body, routes.keySet());
         if (routeKey.isEmpty()) {
+            observer.refused(null, 403);
             connection.send(errorFrame("Forbidden", connectionId, requestId));
+            observer.sentToClient(null);
             return;
         }
         Route route = routes.get(routeKey.get());
@@ -149,14 +160,20 @@ public final class WebSocketGateway {
                 WebSocketRouteCall.message(connection.info(), routeKey.get(), requestId, body));
         if (result.failed()) {
             connection.send(errorFrame("Internal server error", connectionId, requestId));
+            observer.sentToClient(routeKey.get());
         } else if (route.twoWay() && result.frame() != null) {
             connection.send(result.frame());
+            observer.sentToClient(routeKey.get());
         }
     }
 
     /** Sends data to a connection (PostToConnection); false when it is gone. */
     public boolean send(OpenConnection connection, String data) {
-        return connection.send(data);
+        boolean sent = connection.send(data);
+        if (sent) {
+            observer.sentToClient(null);
+        }
+        return sent;
     }
 
     /**
@@ -193,13 +210,20 @@ public final class WebSocketGateway {
     }
 
     /** A handler that throws (a stub, a missing function) is a failed integration, not a dead connection. */
-    private static WebSocketRouteResult invoke(Route route, WebSocketRouteCall call) {
+    private WebSocketRouteResult invoke(Route route, WebSocketRouteCall call) {
+        long start = System.nanoTime();
+        WebSocketRouteResult result;
         try {
-            return route.handler().invoke(call);
+            result = route.handler().invoke(call);
         } catch (RuntimeException e) {
             LOG.warn("WebSocket route handler failed on connection {}: {}", call.connection().connectionId(), e.toString());
-            return WebSocketRouteResult.failure();
+            result = WebSocketRouteResult.failure();
         }
+        // AWS suppresses IntegrationLatency for mock integrations [D apigateway-websocket-api-logging].
+        Duration latency = route.handler() instanceof WebSocketMockRoute ? null
+                : Duration.ofNanos(System.nanoTime() - start);
+        observer.routed(call.routeKey(), result.status(), result.failed(), latency);
+        return result;
     }
 
     private static String errorFrame(String message, String connectionId, String requestId) {
