@@ -18,6 +18,7 @@ import dev.apigw.emulator.integration.Functions;
 import dev.apigw.emulator.integration.Integrations;
 import dev.apigw.emulator.observe.GatewayMetrics;
 import dev.apigw.emulator.observe.GatewayObserver;
+import dev.apigw.emulator.observe.Journal;
 import dev.apigw.emulator.observe.ObservedRequest;
 import dev.apigw.emulator.observe.RequestObservation;
 import dev.apigw.emulator.response.GatewayError;
@@ -73,8 +74,9 @@ public final class Gateway implements AutoCloseable {
     private final LocalIssuer issuer;
     private final List<GatewayObserver> observers;
     private final GatewayMetrics metrics;
+    private final Journal journal;
 
-    private Gateway(GatewayAssembly.GatewayParts parts) {
+    private Gateway(GatewayAssembly.GatewayParts parts, Journal journal) {
         this.api = parts.api();
         this.stage = parts.stage();
         this.routes = parts.routes();
@@ -94,6 +96,7 @@ public final class Gateway implements AutoCloseable {
         this.issuer = parts.issuer();
         this.observers = parts.observers();
         this.metrics = parts.metrics();
+        this.journal = journal;
     }
 
     /**
@@ -103,25 +106,28 @@ public final class Gateway implements AutoCloseable {
      * @throws GatewayStartupException when functions are missing or cannot be loaded
      */
     public static Gateway create(GatewayConfig config) {
-        return new Gateway(GatewayAssembly.assemble(config));
+        return new Gateway(GatewayAssembly.assemble(config), Journal.ofSize(config.journalSize()));
     }
 
     /** Serves one request. Never throws: every failure becomes the response AWS would send. */
     public GatewayResponse handle(GatewayRequest request) {
         RequestContext context = contexts.create(request);
-        RequestObservation observation = new RequestObservation();
+        RequestObservation observation = new RequestObservation(journal.enabled());
         GatewayResponse response = withRequestIds(respond(request, context, observation), context);
-        if (!observers.isEmpty()) {
-            ObservedRequest observed = observation.finish(request, context, response);
-            for (GatewayObserver observer : observers) {
-                try {
-                    observer.observed(observed);
-                } catch (RuntimeException e) {
-                    LOG.warn("[{}] observer {} failed: {}", context.requestId(), observer, e.toString());
-                }
-            }
+        ObservedRequest observed = observation.finish(request, context, response);
+        for (GatewayObserver observer : observers) {
+            notify(observer, observed);
         }
+        notify(journal, observed);
         return response;
+    }
+
+    private static void notify(GatewayObserver observer, ObservedRequest observed) {
+        try {
+            observer.observed(observed);
+        } catch (RuntimeException e) {
+            LOG.warn("[{}] observer {} failed: {}", observed.context().requestId(), observer, e.toString());
+        }
     }
 
     private GatewayResponse respond(GatewayRequest request, RequestContext context, RequestObservation observation) {
@@ -151,7 +157,7 @@ public final class Gateway implements AutoCloseable {
             MeterResult.Admitted admitted = (MeterResult.Admitted) metered;
             Caller caller = new Caller(allowed.principal(), admitted.apiKey(), admitted.apiKeyId());
             observation.caller(caller);
-            Exchange exchange = new Exchange(request, route, context, binaryMediaTypes, caller);
+            Exchange exchange = new Exchange(request, route, context, binaryMediaTypes, caller, observation.trace());
             observation.integrationStarts();
             try {
                 response = integrations.invokerFor(route.integration()).invoke(exchange);
@@ -287,6 +293,14 @@ public final class Gateway implements AutoCloseable {
         return metrics;
     }
 
+    /**
+     * The request journal: the last answered requests with their integration traffic and function log lines
+     * ({@code /_apigw/journal}); empty when the gateway was configured with {@code journalSize(0)}.
+     */
+    public Journal journal() {
+        return journal;
+    }
+
     /** apigw's own token issuer, whose keys JWT and Cognito authorizers trust unless told otherwise. */
     public LocalIssuer localIssuer() {
         return issuer;
@@ -303,7 +317,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Forgets recorded invocations and per-test stubs, and closes WebSocket connections; the API and its registered
+     * Forgets recorded invocations, the request journal and per-test stubs, and closes WebSocket connections; the API and its registered
      * functions stay.
      */
     public void reset() {
@@ -314,5 +328,6 @@ public final class Gateway implements AutoCloseable {
         accessControl.clearCache();
         meter.reset();
         functions.invocations().clear();
+        journal.clear();
     }
 }

@@ -42,6 +42,8 @@ import org.jspecify.annotations.Nullable;
  * @param watchSpec re-import the spec when it changes, keeping the old API while a new one has errors
  * @param accessLogFormat the access log's format (a preset name or a {@code $context} format string); null = none
  * @param accessLogFile where the access log goes; null = standard output
+ * @param journalSize how many answered requests the request journal keeps ({@code /_apigw/journal},
+ *     {@link Gateway#journal()}); 0 = no journal, and nothing of a request's details is captured
  */
 public record GatewayConfig(
         SpecSource spec,
@@ -69,12 +71,14 @@ public record GatewayConfig(
         boolean hotReload,
         boolean watchSpec,
         @Nullable String accessLogFormat,
-        @Nullable Path accessLogFile) {
+        @Nullable Path accessLogFile,
+        int journalSize) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_REST_STAGE = "dev";
     public static final String DEFAULT_HTTP_STAGE = "$default";
+    public static final int DEFAULT_JOURNAL_SIZE = 1000;
 
     public GatewayConfig {
         requireNonNull(spec, "spec");
@@ -97,6 +101,9 @@ public record GatewayConfig(
                 java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables))));
         functionEnvironments = java.util.Collections.unmodifiableMap(environments);
         functionConfigs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(functionConfigs));
+        if (journalSize < 0) {
+            throw new IllegalArgumentException("the journal size must be 0 (no journal) or more, was " + journalSize);
+        }
     }
 
     /** A function's environment as configured: the shared variables, then its own over them. */
@@ -123,7 +130,7 @@ public record GatewayConfig(
         Builder builder = new Builder().spec(spec).apiType(apiType).host(host).port(port).stage(stage)
                 .webSocketLimits(webSocketLimits).usagePlans(usagePlans).throttle(throttle).clock(clock)
                 .issuerKey(issuerKey).strict(strict).remoteLambda(remoteLambda).hotReload(hotReload)
-                .watchSpec(watchSpec).accessLog(accessLogFormat, accessLogFile);
+                .watchSpec(watchSpec).accessLog(accessLogFormat, accessLogFile).journalSize(journalSize);
         builder.apiKeys.addAll(apiKeys);
         builder.routeThrottles.putAll(routeThrottles);
         builder.iamCredentials.addAll(iamCredentials);
@@ -166,6 +173,7 @@ public record GatewayConfig(
         private boolean watchSpec;
         private @Nullable String accessLogFormat;
         private @Nullable Path accessLogFile;
+        private int journalSize = DEFAULT_JOURNAL_SIZE;
 
         private Builder() {}
 
@@ -294,6 +302,12 @@ public record GatewayConfig(
             return this;
         }
 
+        /** Keep the last {@code size} answered requests in the request journal; 0 turns it off. */
+        public Builder journalSize(int size) {
+            this.journalSize = size;
+            return this;
+        }
+
         public Builder watchSpec(boolean watchSpec) {
             this.watchSpec = watchSpec;
             return this;
@@ -310,7 +324,8 @@ public record GatewayConfig(
             }
             return new GatewayConfig(spec, apiType, host, port, stage, stageVariables, functions, classpath,
                     webSocketLimits, apiKeys, usagePlans, throttle, routeThrottles, clock, iamCredentials, jwks, issuerKey,
-                    strict, sharedEnvironment, functionEnvironments, functionConfigs, remoteLambda, hotReload, watchSpec, accessLogFormat, accessLogFile);
+                    strict, sharedEnvironment, functionEnvironments, functionConfigs, remoteLambda, hotReload, watchSpec, accessLogFormat, accessLogFile,
+                    journalSize);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
 import dev.apigw.emulator.lambdaapi.InvokeApi;
+import dev.apigw.emulator.observe.JournalJson;
 import dev.apigw.emulator.reload.Generations;
 import dev.apigw.emulator.reload.SpecWatcher;
 import dev.apigw.emulator.server.EmulatorRoutes;
@@ -82,6 +83,7 @@ public final class GatewayServer implements AutoCloseable {
         // Before EmulatorRoutes, whose /_apigw/* catch-all answers 404; after a --watch reload, the new gateway's metrics.
         app.get(EmulatorRoutes.PREFIX + "/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT)
                 .result(served.current().gateway().metrics().scrape()));
+        app.get(EmulatorRoutes.PREFIX + "/journal", ctx -> journal(served.current().gateway(), ctx));
         EmulatorRoutes.register(app, gateway.localIssuer());
         WebSocketTransport webSockets = gateway.webSocket().map(ws -> {
             ConnectionsApi.register(app, ws);
@@ -152,6 +154,16 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     /** The gateway being served now; with {@code --watch}, a spec change replaces it. */
+    /** The request journal, newest first: {@code ?limit=N} entries (100 by default); 400 for a bad limit. */
+    private static void journal(Gateway gateway, Context ctx) {
+        try {
+            ctx.contentType("application/json").result(JournalJson.render(gateway.journal(), ctx.queryParam("limit")));
+        } catch (IllegalArgumentException e) {
+            ctx.status(400).contentType("application/json")
+                    .result("{\"message\":" + JournalJson.quoted(e.getMessage()) + "}");
+        }
+    }
+
     public Gateway gateway() {
         return served.current().gateway();
     }

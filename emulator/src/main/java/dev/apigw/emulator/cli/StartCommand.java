@@ -68,6 +68,11 @@ final class StartCommand implements Callable<Integer> {
             description = "with --access-log-format: write the access log here instead of standard output")
     @Nullable Path accessLogFile;
 
+    @Option(names = "--journal-size", paramLabel = "N",
+            description = "requests kept in the request journal (GET /_apigw/journal); 0 turns it off"
+                    + " (default: ${DEFAULT-VALUE})")
+    int journalSize = GatewayConfig.DEFAULT_JOURNAL_SIZE;
+
     @Option(names = "--watch", description = "also re-import the spec when it changes")
     boolean watch;
 
@@ -151,6 +156,7 @@ final class StartCommand implements Callable<Integer> {
         if (accessLogFormat != null || accessLogFile != null) {
             builder.accessLog(accessLogFormat == null ? "clf" : accessLogFormat, accessLogFile);
         }
+        builder.journalSize(journalSize);
         builder.hotReload(!noHotReload);
         builder.watchSpec(watch);
         return builder;

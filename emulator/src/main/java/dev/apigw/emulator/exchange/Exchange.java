@@ -12,9 +12,10 @@ import dev.apigw.emulator.routing.MatchedRoute;
  *
  * @param binaryMediaTypes the API's {@code x-amazon-apigateway-binary-media-types} (empty on HTTP APIs)
  * @param caller who the access-control stages let in, and with which API key
+ * @param trace where the integration reports what it sent and received (the request journal)
  */
 public record Exchange(GatewayRequest request, MatchedRoute route, RequestContext context, List<String> binaryMediaTypes,
-        Caller caller) {
+        Caller caller, IntegrationTrace trace) {
 
     public Exchange {
         requireNonNull(request, "request");
@@ -22,6 +23,13 @@ public record Exchange(GatewayRequest request, MatchedRoute route, RequestContex
         requireNonNull(context, "context");
         binaryMediaTypes = List.copyOf(binaryMediaTypes);
         requireNonNull(caller, "caller");
+        requireNonNull(trace, "trace");
+    }
+
+    /** An exchange whose integration traffic nobody records. */
+    public Exchange(GatewayRequest request, MatchedRoute route, RequestContext context, List<String> binaryMediaTypes,
+            Caller caller) {
+        this(request, route, context, binaryMediaTypes, caller, IntegrationTrace.NONE);
     }
 
     /** An exchange of an anonymous caller. */

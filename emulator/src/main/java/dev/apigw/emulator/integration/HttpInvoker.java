@@ -83,7 +83,10 @@ final class HttpInvoker implements IntegrationInvoker {
         if (!hasHeader(mapped, overrides, "Content-Type")) {
             backend.setHeader("Content-Type", request.headers().first("Content-Type").orElse("application/json"));
         }
-        HttpResponse<byte[]> response = BackendCall.send(client, backend.build(), exchange.context().requestId());
+        HttpRequest sent = backend.build();
+        exchange.trace().backendRequest(sent.method(), sent.uri(), sent.headers().map(), body);
+        HttpResponse<byte[]> response = BackendCall.send(client, sent, exchange.context().requestId());
+        exchange.trace().backendResponse(response.statusCode(), response.headers().map(), response.body());
         IntegrationOutput output = IntegrationOutput.ofStatus(response.statusCode(), response.headers().map(),
                 response.body());
         return parts.responses().respond(output, state, IntegrationResponses.accept(request));

@@ -88,7 +88,10 @@ final class HttpProxyInvoker implements IntegrationInvoker {
         String forwardedFor = request.headers().first("X-Forwarded-For").map(chain -> chain + ", ").orElse("")
                 + exchange.context().sourceIp();
         backendRequest.header("X-Forwarded-For", forwardedFor);
-        HttpResponse<byte[]> response = BackendCall.send(client, backendRequest.build(), exchange.context().requestId());
+        HttpRequest sent = backendRequest.build();
+        exchange.trace().backendRequest(sent.method(), sent.uri(), sent.headers().map(), request.body());
+        HttpResponse<byte[]> response = BackendCall.send(client, sent, exchange.context().requestId());
+        exchange.trace().backendResponse(response.statusCode(), response.headers().map(), response.body());
         return new GatewayResponse(response.statusCode(), responseHeaders(response), response.body());
     }
 

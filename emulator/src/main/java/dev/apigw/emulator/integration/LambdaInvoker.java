@@ -54,8 +54,9 @@ final class LambdaInvoker implements IntegrationInvoker {
         requireJson(payload);
         InvocationResult result;
         try {
-            result = functions.invoke(functionName, payload,
-                    new InvocationOptions(exchange.context().requestId(), functionName, timeout));
+            exchange.trace().lambdaRequest(functionName, payload);
+            result = functions.invoke(functionName, payload, exchange.trace().withLogLines(
+                    new InvocationOptions(exchange.context().requestId(), functionName, timeout)));
         } catch (DeadlineExceededException e) {
             throw new GatewayException(GatewayError.INTEGRATION_TIMEOUT, e.getMessage());
         } catch (TooManyRequestsException e) {
@@ -64,6 +65,8 @@ final class LambdaInvoker implements IntegrationInvoker {
             throw new GatewayException(GatewayError.INTEGRATION_FAILURE, "function " + functionName + " throttled: "
                     + e.getMessage());
         }
+        exchange.trace().lambdaResponse(result.payload(),
+                result instanceof InvocationResult.FunctionError error ? error.errorType() : null);
         IntegrationOutput output = result instanceof InvocationResult.FunctionError error
                 ? IntegrationOutput.lambdaError(error.payload(), error.errorMessage())
                 : IntegrationOutput.lambdaResult(result.payload());

@@ -44,7 +44,9 @@ final class LambdaProxyInvoker implements IntegrationInvoker {
         String requestId = exchange.context().requestId();
         InvocationResult result;
         try {
-            result = functions.invoke(functionName, event, new InvocationOptions(requestId, functionName, timeout));
+            exchange.trace().lambdaRequest(functionName, event);
+            result = functions.invoke(functionName, event,
+                    exchange.trace().withLogLines(new InvocationOptions(requestId, functionName, timeout)));
         } catch (DeadlineExceededException e) {
             throw new GatewayException(GatewayError.INTEGRATION_TIMEOUT, e.getMessage());
         } catch (TooManyRequestsException e) {
@@ -54,6 +56,8 @@ final class LambdaProxyInvoker implements IntegrationInvoker {
                     requestId, functionName, e.getMessage());
             throw new GatewayException(GatewayError.INTEGRATION_FAILURE, "function " + functionName + " throttled");
         }
+        exchange.trace().lambdaResponse(result.payload(),
+                result instanceof InvocationResult.FunctionError error ? error.errorType() : null);
         if (result instanceof InvocationResult.FunctionError error) {
             LOG.warn("[{}] Lambda execution failed due to customer function error in {}: {}: {}",
                     requestId, functionName, error.errorType(), error.errorMessage());

@@ -44,6 +44,7 @@ final class MockInvoker implements IntegrationInvoker {
         } else {
             output = new IntegrationOutput(200, Map.of(), NO_BODY, null);
         }
+        exchange.trace().mockStatus(output.status());
         return responses.respond(output, state, IntegrationResponses.accept(request));
     }
 }

@@ -23,6 +23,7 @@ import dev.apigw.emulator.auth.IamCredential;
 import dev.apigw.emulator.auth.JwksSource;
 import dev.apigw.emulator.auth.jwt.LocalIssuer;
 import dev.apigw.emulator.auth.jwt.TokenBuilder;
+import dev.apigw.emulator.observe.Journal;
 import dev.apigw.emulator.websocket.OpenConnection;
 import dev.apigw.lambda.LambdaFunction;
 import dev.apigw.model.ApiType;
@@ -130,6 +131,11 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
     /** An access log in API Gateway's format: a preset ({@code clf}, {@code json}, ...) or a format string. */
     public ApiGatewayExtension withAccessLog(String format, Path file) {
         return with(b -> b.accessLog(format, file));
+    }
+
+    /** Keep the last {@code size} requests in the request journal; 0 captures nothing. */
+    public ApiGatewayExtension withJournalSize(int size) {
+        return with(b -> b.journalSize(size));
     }
 
     /** An API key accepted on {@code apiKeyRequired} methods (sent as {@code x-api-key}), in a plan without limits. */
@@ -292,6 +298,14 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
     /** What each call of a function received and returned in this test (or since the gateway started). */
     public List<RecordedInvocation> invocations(String functionName) {
         return gateway().invocations(functionName);
+    }
+
+    /**
+     * The request journal: the last answered requests (1,000 unless {@code withJournalSize}), newest first with
+     * {@code journal().entries()}; cleared between tests like {@link #invocations}.
+     */
+    public Journal journal() {
+        return gateway().journal();
     }
 
     /** Replaces a function for the current test only. */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.apigw.emulator.GatewayRequest;
 import dev.apigw.emulator.GatewayResponse;
 import dev.apigw.emulator.exchange.Caller;
+import dev.apigw.emulator.exchange.IntegrationTrace;
 import dev.apigw.emulator.exchange.RequestContext;
 import dev.apigw.emulator.routing.MatchedRoute;
 import java.time.Duration;
@@ -21,10 +22,12 @@ import org.jspecify.annotations.Nullable;
  * @param latency from the request's arrival to the response ({@code $context.responseLatency})
  * @param integrationLatency how long the integration took ({@code $context.integrationLatency}); null when no
  *     integration was called
+ * @param trace what the integration reported it sent and received ({@link IntegrationTrace#NONE} unless the
+ *     request journal is on)
  */
 public record ObservedRequest(GatewayRequest request, @Nullable MatchedRoute route, RequestContext context,
         Caller caller, GatewayResponse response, @Nullable String errorType, @Nullable String errorMessage,
-        Duration latency, @Nullable Duration integrationLatency) {
+        Duration latency, @Nullable Duration integrationLatency, IntegrationTrace trace) {
 
     public ObservedRequest {
         requireNonNull(request, "request");
@@ -32,5 +35,14 @@ public record ObservedRequest(GatewayRequest request, @Nullable MatchedRoute rou
         requireNonNull(caller, "caller");
         requireNonNull(response, "response");
         requireNonNull(latency, "latency");
+        requireNonNull(trace, "trace");
+    }
+
+    /** A request whose integration traffic nobody recorded. */
+    public ObservedRequest(GatewayRequest request, @Nullable MatchedRoute route, RequestContext context,
+            Caller caller, GatewayResponse response, @Nullable String errorType, @Nullable String errorMessage,
+            Duration latency, @Nullable Duration integrationLatency) {
+        this(request, route, context, caller, response, errorType, errorMessage, latency, integrationLatency,
+                IntegrationTrace.NONE);
     }
 }

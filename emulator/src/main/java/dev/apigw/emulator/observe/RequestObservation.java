@@ -3,20 +3,43 @@ package dev.apigw.emulator.observe;
 import dev.apigw.emulator.GatewayRequest;
 import dev.apigw.emulator.GatewayResponse;
 import dev.apigw.emulator.exchange.Caller;
+import dev.apigw.emulator.exchange.IntegrationTrace;
 import dev.apigw.emulator.exchange.RequestContext;
 import dev.apigw.emulator.routing.MatchedRoute;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
-/** What the pipeline learns about one request while serving it; one request, one thread. */
+/**
+ * What the pipeline learns about one request while serving it; one request, one thread (but for a function's log
+ * lines, which {@link IntegrationCapture} takes on any thread).
+ */
 public final class RequestObservation {
     private final long startNanos = System.nanoTime();
+    private final IntegrationTrace trace;
     private @Nullable MatchedRoute route;
     private Caller caller = Caller.ANONYMOUS;
     private @Nullable String errorType;
     private @Nullable String errorMessage;
     private long integrationStartNanos;
     private @Nullable Duration integrationLatency;
+
+    /** An observation of the request's outline only: route, caller, error, timings. */
+    public RequestObservation() {
+        this(false);
+    }
+
+    /**
+     * @param integrationDetails also capture what the integration sends and receives and the function's log lines
+     *     (for the request journal); without it, {@link #trace()} records nothing and no bytes are kept
+     */
+    public RequestObservation(boolean integrationDetails) {
+        this.trace = integrationDetails ? new IntegrationCapture() : IntegrationTrace.NONE;
+    }
+
+    /** Where the integration invokers report their traffic (through the {@code Exchange}). */
+    public IntegrationTrace trace() {
+        return trace;
+    }
 
     public void route(MatchedRoute matched) {
         this.route = matched;
@@ -41,6 +64,6 @@ public final class RequestObservation {
 
     public ObservedRequest finish(GatewayRequest request, RequestContext context, GatewayResponse response) {
         return new ObservedRequest(request, route, context, caller, response, errorType, errorMessage,
-                Duration.ofNanos(System.nanoTime() - startNanos), integrationLatency);
+                Duration.ofNanos(System.nanoTime() - startNanos), integrationLatency, trace);
     }
 }

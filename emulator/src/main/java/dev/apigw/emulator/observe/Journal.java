@@ -1,0 +1,155 @@
+package dev.apigw.emulator.observe;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import dev.apigw.emulator.GatewayRequest;
+import dev.apigw.emulator.GatewayResponse;
+import dev.apigw.emulator.Header;
+import dev.apigw.emulator.Headers;
+import dev.apigw.emulator.exchange.Caller;
+import dev.apigw.emulator.exchange.Principal;
+import dev.apigw.emulator.routing.MatchedRoute;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The request journal: the last {@code size} answered requests, each with its integration traffic and function log
+ * lines, for {@code GET /_apigw/journal} and {@link dev.apigw.emulator.Gateway#journal()}. A ring of immutable
+ * entries: recording is one counter increment and one slot write, without a lock, whatever the concurrency. A
+ * journal of size 0 records nothing, and the gateway then captures no request details at all.
+ */
+public final class Journal implements GatewayObserver {
+    private final int size;
+    private final AtomicLong next = new AtomicLong();
+    private final AtomicLong clearedBefore = new AtomicLong();
+    private final @Nullable AtomicReferenceArray<JournalEntry> slots;
+
+    private Journal(int size) {
+        this.size = size;
+        this.slots = size == 0 ? null : new AtomicReferenceArray<>(size);
+    }
+
+    /** A journal keeping the last {@code size} requests; 0 = off. */
+    public static Journal ofSize(int size) {
+        if (size < 0) {
+            throw new IllegalArgumentException("the journal size must be 0 (no journal) or more, was " + size);
+        }
+        return new Journal(size);
+    }
+
+    /** How many entries it keeps; 0 when off. */
+    public int size() {
+        return size;
+    }
+
+    /** Whether it records anything: when not, the gateway need not capture integration traffic. */
+    public boolean enabled() {
+        return size > 0;
+    }
+
+    @Override
+    public void observed(ObservedRequest observed) {
+        if (slots == null) {
+            return;
+        }
+        long sequence = next.getAndIncrement();
+        slots.set((int) (sequence % size), entry(sequence, observed));
+    }
+
+    /** The entries kept, newest first. */
+    public List<JournalEntry> entries() {
+        return entries(size);
+    }
+
+    /** The {@code limit} newest entries, newest first. */
+    public List<JournalEntry> entries(int limit) {
+        List<JournalEntry> newest = new ArrayList<>();
+        if (slots == null) {
+            return newest;
+        }
+        long end = next.get();
+        long start = Math.max(Math.max(0, end - size), clearedBefore.get());
+        for (long sequence = end - 1; sequence >= start && newest.size() < limit; sequence--) {
+            JournalEntry entry = slots.get((int) (sequence % size));
+            // A slot a concurrent request has not written yet, or has already overwritten, is skipped.
+            if (entry != null && entry.sequence() == sequence) {
+                newest.add(entry);
+            }
+        }
+        return newest;
+    }
+
+    /** Forgets every entry kept so far. */
+    public void clear() {
+        clearedBefore.set(next.get());
+    }
+
+    private static JournalEntry entry(long sequence, ObservedRequest observed) {
+        GatewayRequest request = observed.request();
+        Secrets secrets = Secrets.of(request.headers(), observed.caller().apiKey());
+        IntegrationCapture capture = observed.trace() instanceof IntegrationCapture c ? c : null;
+        GatewayResponse response = observed.response();
+        Duration integrationLatency = observed.integrationLatency();
+        return new JournalEntry(sequence, observed.context().requestId(), observed.context().requestTime(),
+                new JournalEntry.ClientRequest(request.method(), request.rawPath(), secrets.mask(request.rawQuery()),
+                        headerLines(request.headers(), secrets), JournalBody.of(request.body(), secrets),
+                        request.sourceIp()),
+                routeName(observed.route()), caller(observed.caller()), observed.errorType(),
+                observed.errorMessage(), capture == null ? null : capture.integration(secrets),
+                capture == null ? List.of() : capture.logLines(), capture != null && capture.logLinesTruncated(),
+                new JournalEntry.ClientResponse(response.status(), headerLines(response.headers(), secrets),
+                        JournalBody.of(response.body(), secrets)),
+                millis(observed.latency()), integrationLatency == null ? null : millis(integrationLatency));
+    }
+
+    /** HTTP APIs name a route by its key; REST APIs by resource path and method. */
+    private static @Nullable String routeName(@Nullable MatchedRoute route) {
+        if (route == null) {
+            return null;
+        }
+        return route.routeKey() != null ? route.routeKey() : route.resourcePath() + " " + route.httpMethod();
+    }
+
+    /** Who the caller was, never by a credential (API key value, token, access key). */
+    private static JournalEntry.CallerSummary caller(Caller caller) {
+        Principal principal = caller.principal();
+        String apiKeyId = caller.apiKeyId();
+        if (principal instanceof Principal.Lambda lambda) {
+            Map<String, String> context = new LinkedHashMap<>();
+            lambda.context().forEach((name, value) -> context.put(name, String.valueOf(value)));
+            return new JournalEntry.CallerSummary("lambda", lambda.principalId(), context, apiKeyId);
+        }
+        if (principal instanceof Principal.Jwt jwt) {
+            return new JournalEntry.CallerSummary("jwt", jwt.claims().get("sub"), jwt.claims(), apiKeyId);
+        }
+        if (principal instanceof Principal.Cognito cognito) {
+            return new JournalEntry.CallerSummary("cognito", cognito.claims().get("sub"), cognito.claims(), apiKeyId);
+        }
+        if (principal instanceof Principal.Iam iam) {
+            return new JournalEntry.CallerSummary("iam", iam.userArn(), Map.of("accountId", iam.accountId()),
+                    apiKeyId);
+        }
+        return new JournalEntry.CallerSummary("anonymous", null, Map.of(), apiKeyId);
+    }
+
+    private static List<JournalEntry.HeaderLine> headerLines(Headers headers, Secrets secrets) {
+        List<JournalEntry.HeaderLine> lines = new ArrayList<>();
+        for (Header header : headers.all()) {
+            lines.add(new JournalEntry.HeaderLine(header.name(), secrets.headerValue(header.name(), header.value())));
+        }
+        return lines;
+    }
+
+    private static double millis(Duration duration) {
+        return duration.toNanos() / 1_000_000.0;
+    }
+
+    @Override
+    public String toString() {
+        return "request journal of " + size;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.apigw.emulator.observe;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One answered request in the request journal: what the client sent, which route took it, who the caller was, what
+ * went to the integration and came back, the function's log lines, what the client got, and how long it took.
+ * Credentials are masked (see {@link Secrets}); bodies are capped at {@link JournalBody#LIMIT}.
+ *
+ * @param sequence the request's number since the gateway started, 0 first
+ * @param route the route key (HTTP API) or {@code resourcePath METHOD} (REST); null when no route took the request
+ * @param errorType the gateway response type when API Gateway itself answered with an error, else null
+ * @param integration what went to the integration and came back; null when none was called
+ * @param logLines the function's log lines, the last {@link #MAX_LOG_LINES} of them
+ * @param latencyMillis from arrival to response ({@code $context.responseLatency})
+ * @param integrationLatencyMillis how long the integration took; null when none was called
+ */
+public record JournalEntry(long sequence, String requestId, Instant time, ClientRequest request,
+        @Nullable String route, CallerSummary caller, @Nullable String errorType, @Nullable String errorMessage,
+        @Nullable Integration integration, List<String> logLines, boolean logLinesTruncated, ClientResponse response,
+        double latencyMillis, @Nullable Double integrationLatencyMillis) {
+
+    /** Enough for START, END, REPORT and a chatty handler; a runaway one keeps its last lines. */
+    public static final int MAX_LOG_LINES = 200;
+
+    public JournalEntry {
+        logLines = List.copyOf(logLines);
+    }
+
+    /** A header as sent or received; credentials keep only their scheme word. */
+    public record HeaderLine(String name, String value) {}
+
+    /** The client's request as the gateway received it. */
+    public record ClientRequest(String method, String rawPath, String query, List<HeaderLine> headers,
+            JournalBody body, String sourceIp) {
+        public ClientRequest {
+            headers = List.copyOf(headers);
+        }
+    }
+
+    /** What the client got back. */
+    public record ClientResponse(int status, List<HeaderLine> headers, JournalBody body) {
+        public ClientResponse {
+            headers = List.copyOf(headers);
+        }
+    }
+
+    /**
+     * Who the access-control stages let in: never the API key's value or a token, only what identifies the caller.
+     *
+     * @param kind {@code anonymous}, {@code lambda}, {@code jwt}, {@code cognito} or {@code iam}
+     * @param principalId a Lambda authorizer's principal id, a token's {@code sub}, or an IAM user's ARN
+     * @param claims a Lambda authorizer's context or a token's claims, as strings
+     * @param apiKeyId the id of the API key the caller was admitted with
+     */
+    public record CallerSummary(String kind, @Nullable String principalId, Map<String, String> claims,
+            @Nullable String apiKeyId) {
+        public CallerSummary {
+            claims = Map.copyOf(claims);
+        }
+    }
+
+    /** What went to the integration and what came back. */
+    public sealed interface Integration permits LambdaCall, BackendCall, MockCall {
+        /** {@code lambda}, {@code http} or {@code mock}. */
+        String type();
+    }
+
+    /**
+     * A Lambda function's invocation.
+     *
+     * @param event the bytes the function was invoked with (the proxy event, or the mapped payload)
+     * @param payload the raw bytes it returned; null when it never answered (timeout, throttle)
+     * @param functionErrorType the function error's {@code errorType}, else null
+     */
+    public record LambdaCall(String type, String functionName, JournalBody event, @Nullable JournalBody payload,
+            @Nullable String functionErrorType) implements Integration {}
+
+    /**
+     * An HTTP backend's call.
+     *
+     * @param status the backend's status; null when it never answered (timeout, unreachable)
+     */
+    public record BackendCall(String type, String method, String url, List<HeaderLine> requestHeaders,
+            JournalBody requestBody, @Nullable Integer status, List<HeaderLine> responseHeaders,
+            @Nullable JournalBody responseBody) implements Integration {
+        public BackendCall {
+            requestHeaders = List.copyOf(requestHeaders);
+            responseHeaders = List.copyOf(responseHeaders);
+        }
+    }
+
+    /** A MOCK integration's status. */
+    public record MockCall(String type, int status) implements Integration {}
+}
