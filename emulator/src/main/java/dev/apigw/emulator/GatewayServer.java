@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
 import dev.apigw.emulator.lambdaapi.InvokeApi;
-import dev.apigw.emulator.observe.JournalJson;
 import dev.apigw.emulator.reload.Generations;
 import dev.apigw.emulator.reload.SpecWatcher;
 import dev.apigw.emulator.server.EmulatorRoutes;
@@ -36,8 +35,6 @@ public final class GatewayServer implements AutoCloseable {
     static final long MAX_REQUEST_BYTES = 10L * 1024 * 1024;
 
     /** The Prometheus text exposition format's content type. */
-    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
-
 
     /** The gateway being served; {@code --watch} swaps in a new one while requests in flight finish on the old. */
     private final Generations<Served> served;
@@ -80,11 +77,7 @@ public final class GatewayServer implements AutoCloseable {
             });
         });
         Generations<Served> served = new Generations<>(new Served(gateway));
-        // Before EmulatorRoutes, whose /_apigw/* catch-all answers 404; after a --watch reload, the new gateway's metrics.
-        app.get(EmulatorRoutes.PREFIX + "/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT)
-                .result(served.current().gateway().metrics().scrape()));
-        app.get(EmulatorRoutes.PREFIX + "/journal", ctx -> journal(served.current().gateway(), ctx));
-        EmulatorRoutes.register(app, gateway.localIssuer());
+        EmulatorRoutes.register(app, () -> served.current().gateway());
         WebSocketTransport webSockets = gateway.webSocket().map(ws -> {
             ConnectionsApi.register(app, ws);
             return WebSocketTransport.register(app, ws, gateway.apiId(), limits);
@@ -155,15 +148,6 @@ public final class GatewayServer implements AutoCloseable {
 
     /** The gateway being served now; with {@code --watch}, a spec change replaces it. */
     /** The request journal, newest first: {@code ?limit=N} entries (100 by default); 400 for a bad limit. */
-    private static void journal(Gateway gateway, Context ctx) {
-        try {
-            ctx.contentType("application/json").result(JournalJson.render(gateway.journal(), ctx.queryParam("limit")));
-        } catch (IllegalArgumentException e) {
-            ctx.status(400).contentType("application/json")
-                    .result("{\"message\":" + JournalJson.quoted(e.getMessage()) + "}");
-        }
-    }
-
     public Gateway gateway() {
         return served.current().gateway();
     }

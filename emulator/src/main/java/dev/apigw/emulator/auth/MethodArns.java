@@ -3,6 +3,7 @@ package dev.apigw.emulator.auth;
 import dev.apigw.emulator.GatewayRequest;
 import dev.apigw.emulator.exchange.RequestContext;
 import dev.apigw.emulator.routing.MatchedRoute;
+import dev.apigw.lambda.LocalAccount;
 
 /**
  * {@code arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/{VERB}/{path}}: how policies, authorizer events
@@ -10,7 +11,6 @@ import dev.apigw.emulator.routing.MatchedRoute;
  * verb (not ANY) and its actual path without the leading slash, so the root ends in {@code /GET/} [D].
  */
 public final class MethodArns {
-    public static final String REGION = "us-east-1";
 
     private MethodArns() {}
 
@@ -20,7 +20,11 @@ public final class MethodArns {
 
     public static String of(String accountId, String apiId, MatchedRoute route, GatewayRequest request) {
         String path = route.path().startsWith("/") ? route.path().substring(1) : route.path();
-        return "arn:aws:execute-api:" + REGION + ":" + accountId + ":" + apiId + "/" + route.stage() + "/"
-                + request.method() + "/" + path;
+        return of(accountId, apiId, route.stage(), request.method() + "/" + path);
+    }
+
+    /** The ARN of {@code target} ({@code VERB/path}, or a WebSocket route key such as {@code $connect}) on a stage. */
+    public static String of(String accountId, String apiId, String stage, String target) {
+        return "arn:aws:execute-api:" + LocalAccount.REGION + ":" + accountId + ":" + apiId + "/" + stage + "/" + target;
     }
 }

@@ -136,8 +136,7 @@ public final class WebSocketAuthorizer {
 
     /** {@code $connect} has no HTTP method or path in its ARN [D apigateway-websocket-api-lambda-auth]. */
     String methodArn(String apiId) {
-        return "arn:aws:execute-api:" + MethodArns.REGION + ":" + accountId + ":" + apiId + "/" + stage + "/"
-                + WebSocketRoute.CONNECT;
+        return MethodArns.of(accountId, apiId, stage, WebSocketRoute.CONNECT);
     }
 
     private static @Nullable String valueIn(AuthorizerIdentitySource source, Handshake handshake) {

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.exchange;
 
+import dev.apigw.lambda.LocalAccount;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -13,7 +14,7 @@ import dev.apigw.emulator.GatewayRequest;
  */
 public final class RequestContexts {
     /** The account id LocalStack and SAM use for local resources. */
-    public static final String ACCOUNT_ID = "000000000000";
+    public static final String ACCOUNT_ID = LocalAccount.ID;
 
     private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 

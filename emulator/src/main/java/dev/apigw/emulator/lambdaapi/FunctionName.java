@@ -2,6 +2,7 @@ package dev.apigw.emulator.lambdaapi;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.apigw.lambda.LocalAccount;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +19,6 @@ import org.jspecify.annotations.Nullable;
 public record FunctionName(String name, String region, String account, @Nullable String qualifier) {
 
     /** The account id apigw reports in ARNs, as LocalStack does. */
-    public static final String LOCAL_ACCOUNT = "000000000000";
-    public static final String LOCAL_REGION = "us-east-1";
 
     private static final Pattern FULL_ARN =
             Pattern.compile("arn:aws[a-zA-Z-]*:lambda:([a-z0-9-]+):(\\d{12}):function:([^:]+)(?::([^:]+))?");
@@ -40,11 +39,11 @@ public record FunctionName(String name, String region, String account, @Nullable
         }
         Matcher partial = PARTIAL_ARN.matcher(raw);
         if (partial.matches()) {
-            return new FunctionName(partial.group(2), LOCAL_REGION, partial.group(1), partial.group(3));
+            return new FunctionName(partial.group(2), LocalAccount.REGION, partial.group(1), partial.group(3));
         }
         Matcher plain = NAME.matcher(raw);
         if (plain.matches()) {
-            return new FunctionName(plain.group(1), LOCAL_REGION, LOCAL_ACCOUNT, plain.group(2));
+            return new FunctionName(plain.group(1), LocalAccount.REGION, LocalAccount.ID, plain.group(2));
         }
         return null;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.apigw.emulator.integration.Functions;
 import dev.apigw.lambda.InvocationOptions;
+import dev.apigw.lambda.LocalAccount;
 import dev.apigw.lambda.InvocationResult;
 import dev.apigw.lambda.TooManyRequestsException;
 import io.javalin.Javalin;
@@ -157,8 +158,8 @@ public final class InvokeApi implements AutoCloseable {
         String raw = ctx.pathParam("FunctionName");
         FunctionName parsed = FunctionName.parse(raw);
         if (parsed == null) {
-            return LambdaApiError.functionNotFound(new FunctionName(raw, FunctionName.LOCAL_REGION,
-                    FunctionName.LOCAL_ACCOUNT, null));
+            return LambdaApiError.functionNotFound(new FunctionName(raw, LocalAccount.REGION,
+                    LocalAccount.ID, null));
         }
         String queryQualifier = ctx.queryParam("Qualifier");
         if (parsed.qualifier() != null && queryQualifier != null && !queryQualifier.equals(parsed.qualifier())) {

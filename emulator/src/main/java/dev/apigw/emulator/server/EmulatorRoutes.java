@@ -1,7 +1,10 @@
 package dev.apigw.emulator.server;
 
 import java.util.Map;
+import java.util.function.Supplier;
+import dev.apigw.emulator.Gateway;
 import dev.apigw.emulator.auth.jwt.LocalIssuer;
+import dev.apigw.emulator.observe.JournalJson;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -12,22 +15,49 @@ import io.javalin.http.HandlerType;
  */
 public final class EmulatorRoutes {
     public static final String PREFIX = "/_apigw";
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private EmulatorRoutes() {}
 
-    /** apigw's endpoints: health, and the local issuer's discovery document and JWKS. */
+    /**
+     * apigw's endpoints for the gateway being served (after a {@code --watch} reload, the new one): health, the
+     * local issuer's discovery document and JWKS, metrics and the request journal.
+     */
+    public static void register(Javalin app, Supplier<Gateway> current) {
+        // Before the catch-all: Javalin takes the first handler whose path matches.
+        app.get(PREFIX + "/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(current.get().metrics().scrape()));
+        app.get(PREFIX + "/journal", ctx -> journal(current.get(), ctx));
+        registerIssuerAndHealth(app, () -> current.get().localIssuer());
+    }
+
+    /** Health and the issuer's endpoints alone, for an issuer served without a gateway. */
     public static void register(Javalin app, LocalIssuer issuer) {
-        // Before the catch-all below: Javalin takes the first handler whose path matches.
-        app.get(LocalIssuer.PATH + "/.well-known/openid-configuration",
-                ctx -> ctx.json(issuer.discoveryDocument(issuer.url(hostOf(ctx)))));
+        registerIssuerAndHealth(app, () -> issuer);
+    }
+
+    /** The issuer's endpoints, health, and last the catch-all answering 404 for anything else under the prefix. */
+    private static void registerIssuerAndHealth(Javalin app, Supplier<LocalIssuer> issuers) {
+        app.get(LocalIssuer.PATH + "/.well-known/openid-configuration", ctx -> {
+            LocalIssuer issuer = issuers.get();
+            ctx.json(issuer.discoveryDocument(issuer.url(hostOf(ctx))));
+        });
         app.get(LocalIssuer.PATH + "/.well-known/jwks.json",
-                ctx -> ctx.contentType("application/json").result(issuer.publicKeys().toString()));
+                ctx -> ctx.contentType("application/json").result(issuers.get().publicKeys().toString()));
         app.get(PREFIX + "/health", ctx -> ctx.json(Map.of("status", "UP")));
         for (HandlerType method : HandlerType.getEntries()) {
             if (method.isHttpMethod()) {
                 app.addHttpHandler(method, PREFIX + "/*", ctx -> ctx.status(404).json(Map.of("message",
                         "no apigw endpoint " + ctx.method() + " " + ctx.path() + "; see the README for the list")));
             }
+        }
+    }
+
+    private static void journal(Gateway gateway, Context ctx) {
+        try {
+            ctx.contentType("application/json").result(JournalJson.render(gateway.journal(), ctx.queryParam("limit")));
+        } catch (IllegalArgumentException e) {
+            ctx.status(400).contentType("application/json")
+                    .result("{\"message\":" + JournalJson.quoted(e.getMessage()) + "}");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.apigw.lambda.java;
 
 import dev.apigw.lambda.HandlerLoadException;
+import dev.apigw.lambda.LocalAccount;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -28,8 +29,6 @@ import org.slf4j.LoggerFactory;
 public record LambdaEnvironment(Map<String, String> variables, String logStreamName) {
     private static final Logger LOG = LoggerFactory.getLogger(LambdaEnvironment.class);
 
-    /** The region apigw's ARNs and contexts name. */
-    static final String REGION = "us-east-1";
 
     /**
      * Keys Lambda sets itself and rejects in a function's configuration with "Reserved keys used in this request"
@@ -115,8 +114,8 @@ public record LambdaEnvironment(Map<String, String> variables, String logStreamN
         if (settings.handler() != null) {
             standard.put("_HANDLER", settings.handler());
         }
-        standard.put("AWS_REGION", REGION);
-        standard.put("AWS_DEFAULT_REGION", REGION);
+        standard.put("AWS_REGION", LocalAccount.REGION);
+        standard.put("AWS_DEFAULT_REGION", LocalAccount.REGION);
         // The code runs on this JVM, so the runtime identifier names its version (AWS_Lambda_java17, _java21).
         standard.put("AWS_EXECUTION_ENV", "AWS_Lambda_java" + Runtime.version().feature());
         standard.put("AWS_LAMBDA_FUNCTION_NAME", settings.name());

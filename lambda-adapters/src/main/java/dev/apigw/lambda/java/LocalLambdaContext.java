@@ -1,5 +1,6 @@
 package dev.apigw.lambda.java;
 
+import dev.apigw.lambda.LocalAccount;
 import static java.util.Objects.requireNonNull;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class LocalLambdaContext implements Context {
 
     static final String FUNCTION_VERSION = "$LATEST";
-    private static final String ARN_PREFIX = "arn:aws:lambda:us-east-1:000000000000:function:";
+    private static final String ARN_PREFIX = "arn:aws:lambda:" + LocalAccount.REGION + ":" + LocalAccount.ID + ":function:";
     private static final String FUNCTION_LOGGER_PREFIX = "dev.apigw.lambda.function.";
     private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
     private static final SecureRandom RANDOM = new SecureRandom();

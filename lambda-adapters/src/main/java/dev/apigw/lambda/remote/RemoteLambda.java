@@ -1,5 +1,6 @@
 package dev.apigw.lambda.remote;
 
+import dev.apigw.lambda.LocalAccount;
 import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 public record RemoteLambda(@Nullable URI endpoint, String region, @Nullable String accessKeyId,
         @Nullable String secretAccessKey) {
 
-    public static final String DEFAULT_REGION = "us-east-1";
+    public static final String DEFAULT_REGION = LocalAccount.REGION;
 
     public RemoteLambda {
         requireNonNull(region, "region");

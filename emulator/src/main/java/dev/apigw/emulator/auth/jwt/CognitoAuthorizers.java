@@ -35,7 +35,6 @@ public final class CognitoAuthorizers implements RouteAuthorizer {
     private static final Pattern USER_POOL_ARN =
             Pattern.compile("arn:aws[a-z-]*:cognito-idp:([a-z0-9-]+):[0-9]*:userpool/([A-Za-z0-9-]+_[A-Za-z0-9]+)");
     private static final Pattern HEADER_SOURCE = Pattern.compile("method\\.request\\.header\\.(.+)");
-    private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+(.+)");
 
     private final Map<String, Compiled> bySchemeName;
     private final Clock clock;
@@ -190,11 +189,6 @@ public final class CognitoAuthorizers implements RouteAuthorizer {
      * own workshop sends one [K AWS workshop, unconfirmed for all regions].
      */
     private static @Nullable String token(Compiled compiled, GatewayRequest request) {
-        String value = request.headers().first(compiled.header()).orElse(null);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        Matcher bearer = BEARER.matcher(value.trim());
-        return bearer.matches() ? bearer.group(1).trim() : value.trim();
+        return TokenVerifier.bearerToken(request.headers().first(compiled.header()).orElse(null));
     }
 }

@@ -31,7 +31,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JwtAuthorizers implements RouteAuthorizer {
     private static final Pattern SOURCE = Pattern.compile("\\$request\\.(header|querystring)\\.(.+)");
-    private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+(.+)");
 
     private final Map<String, Compiled> bySchemeName;
     private final Clock clock;
@@ -141,11 +140,7 @@ public final class JwtAuthorizers implements RouteAuthorizer {
             List<String> values = QueryString.parse(request.rawQuery()).get(compiled.sourceName());
             value = values == null ? null : values.get(values.size() - 1);
         }
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        Matcher bearer = BEARER.matcher(value.trim());
-        return bearer.matches() ? bearer.group(1).trim() : value.trim();
+        return TokenVerifier.bearerToken(value);
     }
 
     private static AuthorizationResult.Denied invalidToken(Compiled compiled, List<String> routeScopes,

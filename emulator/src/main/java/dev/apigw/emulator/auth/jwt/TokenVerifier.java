@@ -21,6 +21,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,6 +39,7 @@ final class TokenVerifier {
     private static final String SEGMENTS = "token contains an invalid number of segments";
 
     static final Set<JWSAlgorithm> RSA_ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512);
+    private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+(.+)");
 
     private TokenVerifier() {}
 
@@ -61,6 +64,18 @@ final class TokenVerifier {
      *
      * @throws ParseException with API Gateway's description in the message where known (see {@link #goMessage})
      */
+    /**
+     * The token in an identity source's value: the value itself, or what follows {@code Bearer } (JWT and Cognito
+     * authorizers accept both); null for a missing or blank value.
+     */
+    static @Nullable String bearerToken(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Matcher bearer = BEARER.matcher(value.trim());
+        return bearer.matches() ? bearer.group(1).trim() : value.trim();
+    }
+
     static SignedJWT parse(String token) throws ParseException {
         String[] segments = token.split("\\.", -1);
         if (segments.length != 3) {
