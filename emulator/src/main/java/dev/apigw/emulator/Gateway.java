@@ -75,6 +75,7 @@ public final class Gateway implements AutoCloseable {
     private final List<GatewayObserver> observers;
     private final GatewayMetrics metrics;
     private final Journal journal;
+    private final String adminPrefix;
 
     private Gateway(GatewayAssembly.GatewayParts parts, Journal journal) {
         this.api = parts.api();
@@ -97,6 +98,7 @@ public final class Gateway implements AutoCloseable {
         this.observers = parts.observers();
         this.metrics = parts.metrics();
         this.journal = journal;
+        this.adminPrefix = parts.adminPrefix();
     }
 
     /**
@@ -106,7 +108,8 @@ public final class Gateway implements AutoCloseable {
      * @throws GatewayStartupException when functions are missing or cannot be loaded
      */
     public static Gateway create(GatewayConfig config) {
-        return new Gateway(GatewayAssembly.assemble(config), Journal.ofSize(config.journalSize()));
+        return new Gateway(GatewayAssembly.assemble(config),
+                Journal.ofSize(config.observability() ? config.journalSize() : 0));
     }
 
     /** Serves one request. Never throws: every failure becomes the response AWS would send. */
@@ -299,6 +302,11 @@ public final class Gateway implements AutoCloseable {
      */
     public Journal journal() {
         return journal;
+    }
+
+    /** Where apigw serves its own endpoints ({@code /_apigw} unless {@code --admin-prefix} moved them). */
+    public String adminPrefix() {
+        return adminPrefix;
     }
 
     /** apigw's own token issuer, whose keys JWT and Cognito authorizers trust unless told otherwise. */

@@ -24,6 +24,7 @@ import dev.apigw.emulator.mapping.MappingTemplates;
 import dev.apigw.emulator.observe.AccessLog;
 import dev.apigw.emulator.observe.GatewayMetrics;
 import dev.apigw.emulator.observe.GatewayObserver;
+import dev.apigw.emulator.routing.RouteEntry;
 import dev.apigw.emulator.routing.RouteTable;
 import dev.apigw.emulator.support.SupportReport;
 import dev.apigw.emulator.usage.Throttle;
@@ -55,7 +56,33 @@ final class GatewayAssembly {
     record GatewayParts(Api api, String stage, RouteTable routes, Integrations integrations, Functions functions,
             RequestContexts contexts, FunctionLoader loader, Map<String, String> stageVariables,
             @Nullable WebSocketGateway webSocket, MethodValidations validations, AccessControl accessControl,
-            UsageMeter meter, LocalIssuer issuer, GatewayMetrics metrics, List<GatewayObserver> observers) {}
+            UsageMeter meter, LocalIssuer issuer, GatewayMetrics metrics, List<GatewayObserver> observers,
+            String adminPrefix) {}
+
+    /**
+     * Routes a client would call under apigw's own prefix, which apigw answers itself: each is a startup problem
+     * naming the option that moves the prefix. A greedy path or the {@code $default} route may cover the prefix
+     * without naming it; apigw's endpoints simply take precedence there.
+     */
+    static List<String> reservedPathProblems(RouteTable routes, String stage, String adminPrefix) {
+        List<String> problems = new ArrayList<>();
+        String stagePath = "/" + stage;
+        if (stagePath.equals(adminPrefix) || stagePath.startsWith(adminPrefix + "/")) {
+            problems.add("the stage " + stage + " is served at " + stagePath + ", apigw's reserved prefix for its own"
+                    + " endpoints; pass another --stage, or move apigw's endpoints with --admin-prefix (e.g."
+                    + " --admin-prefix /_local)");
+            return problems;
+        }
+        for (RouteEntry route : routes.entries()) {
+            String path = route.path();
+            if (!path.endsWith("/*") && (path.equals(adminPrefix) || path.startsWith(adminPrefix + "/"))) {
+                problems.add("the route " + route.method() + " " + route.routeKeyOrResource() + " is served at " + path
+                        + ", under apigw's reserved prefix " + adminPrefix + "; move apigw's endpoints with"
+                        + " --admin-prefix (e.g. --admin-prefix /_local, or adminPrefix in apigw.yaml)");
+            }
+        }
+        return problems;
+    }
 
     static GatewayParts assemble(GatewayConfig config) {
         ImportResult imported = config.spec().importApi(config.apiType());
@@ -67,6 +94,11 @@ final class GatewayAssembly {
         }
         support.warning().ifPresent(LOG::warn);
         String stage = config.stageFor(api.type());
+        RouteTable routes = RouteTable.forApi(api, stage);
+        List<String> reserved = reservedPathProblems(routes, stage, config.adminPrefix());
+        if (!reserved.isEmpty()) {
+            throw new GatewayStartupException(reserved);
+        }
         FunctionLoader loader = new FunctionLoader(config.classpath(), config::environmentOf, config.functionConfigs(),
                 config.remoteLambda(), config.hotReload());
         try {
@@ -82,27 +114,29 @@ final class GatewayAssembly {
                     ? WebSocketGateway.compile(ws, stage, config.stageVariables(), functions, problems) : null;
             RequestContexts contexts = new RequestContexts(api.title(), stage, config.stageVariables(),
                     api.type() == ApiType.HTTP);
-            LocalIssuer issuer = LocalIssuer.create(config.issuerKey(), config.clock());
+            LocalIssuer issuer = LocalIssuer.create(config.issuerKey(), config.clock(), config.adminPrefix());
             AccessControl accessControl = new AccessControl(resourcePolicy(api, problems),
                     authorizers(api, config, functions, contexts.apiId(), issuer, problems));
             if (!problems.isEmpty()) {
                 throw new GatewayStartupException(problems);
             }
-            RouteTable routes = RouteTable.forApi(api, stage);
             UsageMeter meter = UsageMeter.of(usagePlans(config), throttle(config.throttle()),
                     routeThrottles(config, routes), config.clock());
             GatewayMetrics metrics = GatewayMetrics.create(api, contexts.apiId(), stage);
-            if (webSocket != null) {
-                webSocket.observeWith(metrics);
+            List<GatewayObserver> observers = new ArrayList<>();
+            if (config.observability()) {
+                observers.add(metrics);
+                if (webSocket != null) {
+                    webSocket.observeWith(metrics);
+                }
             }
-            List<GatewayObserver> observers = new ArrayList<>(List.of(metrics));
             if (config.accessLogFormat() != null) {
                 observers.add(AccessLog.create(config.accessLogFormat(), config.accessLogFile(),
                         api.type() == ApiType.HTTP));
             }
             return new GatewayParts(api, stage, routes, integrations, functions, contexts, loader,
                     config.stageVariables(), webSocket, validations, accessControl, meter, issuer, metrics,
-                    List.copyOf(observers));
+                    List.copyOf(observers), config.adminPrefix());
         } catch (RuntimeException e) {
             loader.close();
             throw e;

@@ -44,6 +44,10 @@ import org.jspecify.annotations.Nullable;
  * @param accessLogFile where the access log goes; null = standard output
  * @param journalSize how many answered requests the request journal keeps ({@code /_apigw/journal},
  *     {@link Gateway#journal()}); 0 = no journal, and nothing of a request's details is captured
+ * @param adminPrefix where apigw serves its own endpoints (health, dashboard, metrics, journal, issuer); a spec
+ *     route under it is a startup error
+ * @param observability metrics, the request journal, route statistics and the dashboard's live feed; off, the
+ *     gateway records nothing (access logs still follow {@code accessLogFormat}), for measuring what they cost
  */
 public record GatewayConfig(
         SpecSource spec,
@@ -72,13 +76,18 @@ public record GatewayConfig(
         boolean watchSpec,
         @Nullable String accessLogFormat,
         @Nullable Path accessLogFile,
-        int journalSize) {
+        int journalSize,
+        String adminPrefix,
+        boolean observability) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_REST_STAGE = "dev";
     public static final String DEFAULT_HTTP_STAGE = "$default";
     public static final int DEFAULT_JOURNAL_SIZE = 1000;
+    public static final String DEFAULT_ADMIN_PREFIX = "/_apigw";
+    /** One or more path segments of URL-safe characters, no trailing slash: {@code /_apigw}, {@code /_local/admin}. */
+    private static final java.util.regex.Pattern ADMIN_PREFIX = java.util.regex.Pattern.compile("(/[A-Za-z0-9._~-]+)+");
 
     public GatewayConfig {
         requireNonNull(spec, "spec");
@@ -103,6 +112,11 @@ public record GatewayConfig(
         functionConfigs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(functionConfigs));
         if (journalSize < 0) {
             throw new IllegalArgumentException("the journal size must be 0 (no journal) or more, was " + journalSize);
+        }
+        requireNonNull(adminPrefix, "adminPrefix");
+        if (!ADMIN_PREFIX.matcher(adminPrefix).matches()) {
+            throw new IllegalArgumentException("the admin prefix must be a path such as /_apigw or /_local/admin"
+                    + " (segments of letters, digits, '.', '_', '~', '-'; no trailing slash), was " + adminPrefix);
         }
     }
 
@@ -130,7 +144,8 @@ public record GatewayConfig(
         Builder builder = new Builder().spec(spec).apiType(apiType).host(host).port(port).stage(stage)
                 .webSocketLimits(webSocketLimits).usagePlans(usagePlans).throttle(throttle).clock(clock)
                 .issuerKey(issuerKey).strict(strict).remoteLambda(remoteLambda).hotReload(hotReload)
-                .watchSpec(watchSpec).accessLog(accessLogFormat, accessLogFile).journalSize(journalSize);
+                .watchSpec(watchSpec).accessLog(accessLogFormat, accessLogFile).journalSize(journalSize)
+                .adminPrefix(adminPrefix).observability(observability);
         builder.apiKeys.addAll(apiKeys);
         builder.routeThrottles.putAll(routeThrottles);
         builder.iamCredentials.addAll(iamCredentials);
@@ -174,6 +189,8 @@ public record GatewayConfig(
         private @Nullable String accessLogFormat;
         private @Nullable Path accessLogFile;
         private int journalSize = DEFAULT_JOURNAL_SIZE;
+        private String adminPrefix = DEFAULT_ADMIN_PREFIX;
+        private boolean observability = true;
 
         private Builder() {}
 
@@ -308,6 +325,18 @@ public record GatewayConfig(
             return this;
         }
 
+        /** Serve apigw's own endpoints under this path instead of {@code /_apigw}. */
+        public Builder adminPrefix(String prefix) {
+            this.adminPrefix = prefix;
+            return this;
+        }
+
+        /** Turn metrics, the journal, route statistics and the live feed off (true by default). */
+        public Builder observability(boolean on) {
+            this.observability = on;
+            return this;
+        }
+
         public Builder watchSpec(boolean watchSpec) {
             this.watchSpec = watchSpec;
             return this;
@@ -325,7 +354,7 @@ public record GatewayConfig(
             return new GatewayConfig(spec, apiType, host, port, stage, stageVariables, functions, classpath,
                     webSocketLimits, apiKeys, usagePlans, throttle, routeThrottles, clock, iamCredentials, jwks, issuerKey,
                     strict, sharedEnvironment, functionEnvironments, functionConfigs, remoteLambda, hotReload, watchSpec, accessLogFormat, accessLogFile,
-                    journalSize);
+                    journalSize, adminPrefix, observability);
         }
     }
 }

@@ -34,8 +34,6 @@ public final class GatewayServer implements AutoCloseable {
     /** API Gateway's payload limit (10 MB); larger requests are refused by the transport. */
     static final long MAX_REQUEST_BYTES = 10L * 1024 * 1024;
 
-    /** The Prometheus text exposition format's content type. */
-
     /** The gateway being served; {@code --watch} swaps in a new one while requests in flight finish on the old. */
     private final Generations<Served> served;
     private final Javalin app;
@@ -147,7 +145,6 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     /** The gateway being served now; with {@code --watch}, a spec change replaces it. */
-    /** The request journal, newest first: {@code ?limit=N} entries (100 by default); 400 for a bad limit. */
     public Gateway gateway() {
         return served.current().gateway();
     }
@@ -166,6 +163,11 @@ public final class GatewayServer implements AutoCloseable {
     public URI baseUri() {
         String stage = gateway().stage();
         return stage.equals(GatewayConfig.DEFAULT_HTTP_STAGE) ? rootUri() : URI.create(rootUri() + "/" + stage);
+    }
+
+    /** {@code http://host:port/_apigw/} — apigw's dashboard ({@code --admin-prefix} moves it). */
+    public URI dashboardUri() {
+        return URI.create(rootUri() + gateway().adminPrefix() + "/");
     }
 
     /** {@code ws://host:port/{stage}} — where WebSocket clients connect. */

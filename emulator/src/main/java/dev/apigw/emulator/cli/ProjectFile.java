@@ -52,6 +52,7 @@ import org.jspecify.annotations.Nullable;
  * envVars: env.json                             # optional: SAM's env-vars file
  * remoteFunctions: {Orders: arn:aws:lambda:us-east-1:000000000000:function:Orders}   # optional
  * lambdaEndpoint: http://localhost:4566         # optional, with lambdaRegion and lambdaCredentials (AK:SECRET)
+ * adminPrefix: /_local                          # optional: where apigw's own endpoints and dashboard are served
  * </pre>
  */
 record ProjectFile(
@@ -75,7 +76,8 @@ record ProjectFile(
         @Nullable Map<String, String> remoteFunctions,
         @Nullable String lambdaEndpoint,
         @Nullable String lambdaRegion,
-        @Nullable String lambdaCredentials) {
+        @Nullable String lambdaCredentials,
+        @Nullable String adminPrefix) {
 
     static final String DEFAULT_NAME = "apigw.yaml";
 
@@ -104,7 +106,7 @@ record ProjectFile(
             ProjectFile project = text.isBlank() ? null : YAML.readValue(text, ProjectFile.class);
             if (project == null) {
                 return new ProjectFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null);
+                        null, null, null, null, null, null, null, null);
             }
             project.check(file);
             return project;
@@ -195,6 +197,9 @@ record ProjectFile(
         }
         if (strict != null) {
             builder.strict(strict);
+        }
+        if (adminPrefix != null) {
+            builder.adminPrefix(adminPrefix);
         }
         if (envVars != null) {
             EnvVarsFile.applyTo(baseDir.resolve(envVars), builder);

@@ -47,6 +47,8 @@ final class SpecOptions {
             return builder.build();
         } catch (IllegalStateException e) {
             throw new CliException("no API definition given", "pass --spec FILE, or put 'spec: FILE' in apigw.yaml");
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage(), "fix the flag or the apigw.yaml setting; apigw --help lists them");
         }
     }
 

@@ -73,6 +73,14 @@ final class StartCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE})")
     int journalSize = GatewayConfig.DEFAULT_JOURNAL_SIZE;
 
+    @Option(names = "--admin-prefix", paramLabel = "PATH",
+            description = "where apigw serves its own endpoints and dashboard (default: /_apigw)")
+    @Nullable String adminPrefix;
+
+    @Option(names = "--no-observability",
+            description = "turn metrics, the request journal and the dashboard's data off (to measure their cost)")
+    boolean noObservability;
+
     @Option(names = "--watch", description = "also re-import the spec when it changes")
     boolean watch;
 
@@ -111,7 +119,8 @@ final class StartCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (GatewayServer server = GatewayServer.start(config)) {
             RouteListing.print(out, server.gateway().routes(), server.rootUri().toString());
-            out.println("apigw token issuer " + server.rootUri() + LocalIssuer.PATH);
+            out.println("apigw token issuer " + server.rootUri() + server.gateway().localIssuer().path());
+            out.println("apigw dashboard " + server.dashboardUri());
             out.println("apigw listening on " + server.rootUri());
             out.flush();
             shutdown.await();
@@ -157,6 +166,12 @@ final class StartCommand implements Callable<Integer> {
             builder.accessLog(accessLogFormat == null ? "clf" : accessLogFormat, accessLogFile);
         }
         builder.journalSize(journalSize);
+        if (adminPrefix != null) {
+            builder.adminPrefix(adminPrefix);
+        }
+        if (noObservability) {
+            builder.observability(false);
+        }
         builder.hotReload(!noHotReload);
         builder.watchSpec(watch);
         return builder;

@@ -77,7 +77,8 @@ final class TokenCommand implements Callable<Integer> {
         Api api = config == null ? null : config.spec().importApi(config.apiType()).orThrow();
         Path keyFile = issuerKey != null ? issuerKey
                 : config != null && config.issuerKey() != null ? config.issuerKey() : LocalIssuer.DEFAULT_KEY_FILE;
-        LocalIssuer localIssuer = LocalIssuer.create(keyFile, Clock.systemUTC());
+        LocalIssuer localIssuer = LocalIssuer.create(keyFile, Clock.systemUTC(),
+                config == null ? GatewayConfig.DEFAULT_ADMIN_PREFIX : config.adminPrefix());
         String host = config == null ? GatewayConfig.DEFAULT_HOST + ":" + GatewayConfig.DEFAULT_PORT
                 : config.host() + ":" + config.port();
         TokenBuilder token = TokenBuilder.of(localIssuer, api, localIssuer.url(host));

@@ -21,7 +21,6 @@ import dev.apigw.emulator.StageThrottle;
 import dev.apigw.emulator.WebSocketLimits;
 import dev.apigw.emulator.auth.IamCredential;
 import dev.apigw.emulator.auth.JwksSource;
-import dev.apigw.emulator.auth.jwt.LocalIssuer;
 import dev.apigw.emulator.auth.jwt.TokenBuilder;
 import dev.apigw.emulator.observe.Journal;
 import dev.apigw.emulator.websocket.OpenConnection;
@@ -131,6 +130,11 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
     /** An access log in API Gateway's format: a preset ({@code clf}, {@code json}, ...) or a format string. */
     public ApiGatewayExtension withAccessLog(String format, Path file) {
         return with(b -> b.accessLog(format, file));
+    }
+
+    /** Serve apigw's own endpoints (health, dashboard, metrics, journal, issuer) under this path instead of /_apigw. */
+    public ApiGatewayExtension withAdminPrefix(String prefix) {
+        return with(b -> b.adminPrefix(prefix));
     }
 
     /** Keep the last {@code size} requests in the request journal; 0 captures nothing. */
@@ -292,7 +296,7 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
     public TokenBuilder tokens() {
         GatewayServer server = running().server();
         return TokenBuilder.of(server.gateway().localIssuer(), server.gateway().api(),
-                server.rootUri() + LocalIssuer.PATH);
+                server.rootUri() + server.gateway().localIssuer().path());
     }
 
     /** What each call of a function received and returned in this test (or since the gateway started). */

@@ -3,6 +3,7 @@ package dev.apigw.emulator.server;
 import java.util.Map;
 import java.util.function.Supplier;
 import dev.apigw.emulator.Gateway;
+import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.auth.jwt.LocalIssuer;
 import dev.apigw.emulator.observe.JournalJson;
 import io.javalin.Javalin;
@@ -10,11 +11,10 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
 /**
- * apigw's own endpoints, one line each, under the reserved prefix {@code /_apigw} (never forwarded to the API).
- * The README lists them.
+ * apigw's own endpoints, one line each, under the reserved prefix ({@code /_apigw} unless {@code --admin-prefix}
+ * moved it; never forwarded to the API). The README lists them.
  */
 public final class EmulatorRoutes {
-    public static final String PREFIX = "/_apigw";
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private EmulatorRoutes() {}
@@ -24,29 +24,31 @@ public final class EmulatorRoutes {
      * local issuer's discovery document and JWKS, metrics and the request journal.
      */
     public static void register(Javalin app, Supplier<Gateway> current) {
+        // The prefix cannot change on a --watch reload: it comes from the same configuration.
+        String prefix = current.get().adminPrefix();
         // Before the catch-all: Javalin takes the first handler whose path matches.
-        app.get(PREFIX + "/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(current.get().metrics().scrape()));
-        app.get(PREFIX + "/journal", ctx -> journal(current.get(), ctx));
-        registerIssuerAndHealth(app, () -> current.get().localIssuer());
+        app.get(prefix + "/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(current.get().metrics().scrape()));
+        app.get(prefix + "/journal", ctx -> journal(current.get(), ctx));
+        registerIssuerAndHealth(app, prefix, () -> current.get().localIssuer());
     }
 
     /** Health and the issuer's endpoints alone, for an issuer served without a gateway. */
     public static void register(Javalin app, LocalIssuer issuer) {
-        registerIssuerAndHealth(app, () -> issuer);
+        registerIssuerAndHealth(app, GatewayConfig.DEFAULT_ADMIN_PREFIX, () -> issuer);
     }
 
     /** The issuer's endpoints, health, and last the catch-all answering 404 for anything else under the prefix. */
-    private static void registerIssuerAndHealth(Javalin app, Supplier<LocalIssuer> issuers) {
-        app.get(LocalIssuer.PATH + "/.well-known/openid-configuration", ctx -> {
+    private static void registerIssuerAndHealth(Javalin app, String prefix, Supplier<LocalIssuer> issuers) {
+        app.get(issuers.get().path() + "/.well-known/openid-configuration", ctx -> {
             LocalIssuer issuer = issuers.get();
             ctx.json(issuer.discoveryDocument(issuer.url(hostOf(ctx))));
         });
-        app.get(LocalIssuer.PATH + "/.well-known/jwks.json",
+        app.get(issuers.get().path() + "/.well-known/jwks.json",
                 ctx -> ctx.contentType("application/json").result(issuers.get().publicKeys().toString()));
-        app.get(PREFIX + "/health", ctx -> ctx.json(Map.of("status", "UP")));
+        app.get(prefix + "/health", ctx -> ctx.json(Map.of("status", "UP")));
         for (HandlerType method : HandlerType.getEntries()) {
             if (method.isHttpMethod()) {
-                app.addHttpHandler(method, PREFIX + "/*", ctx -> ctx.status(404).json(Map.of("message",
+                app.addHttpHandler(method, prefix + "/*", ctx -> ctx.status(404).json(Map.of("message",
                         "no apigw endpoint " + ctx.method() + " " + ctx.path() + "; see the README for the list")));
             }
         }

@@ -47,7 +47,7 @@ public final class JavalinTransport implements Handler {
      * the gateway or apigw's own endpoints produced stay as they are.
      */
     public void handleUnanswered(Context ctx) throws IOException {
-        if (ctx.attribute(ANSWERED) == null && !ctx.path().startsWith(EmulatorRoutes.PREFIX + "/")) {
+        if (ctx.attribute(ANSWERED) == null && !ctx.path().startsWith(gateway.adminPrefix() + "/")) {
             handle(ctx);
         }
     }

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * apigw's own OIDC issuer: one RSA key that signs the tokens of {@code apigw token} and the fixture's
  * {@code tokens()}, and that JWT and Cognito authorizers trust by default. Its discovery document and JWKS are served
- * under {@link #PATH}, like a real issuer's, so clients that discover keys work against it too.
+ * under {@link #path()} ({@link #PATH} unless the admin prefix moved), like a real issuer's, so clients that discover keys work against it too.
  *
  * <pre>{@code
  * LocalIssuer issuer = LocalIssuer.create(LocalIssuer.DEFAULT_KEY_FILE, Clock.systemUTC());
@@ -33,8 +33,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class LocalIssuer {
-    /** Where the issuer lives under the gateway's reserved path. */
+    /** Where the issuer lives under the gateway's reserved path, unless the admin prefix moved it. */
     public static final String PATH = "/_apigw/issuer";
+    private static final String UNDER_PREFIX = "/issuer";
 
     /** The key file {@code apigw start} and {@code apigw token} share unless told otherwise. */
     public static final Path DEFAULT_KEY_FILE = Path.of(System.getProperty("user.home"), ".apigw", "issuer-key.json");
@@ -47,10 +48,12 @@ public final class LocalIssuer {
 
     private final RSAKey key;
     private final Clock clock;
+    private final String path;
 
-    private LocalIssuer(RSAKey key, Clock clock) {
+    private LocalIssuer(RSAKey key, Clock clock, String path) {
         this.key = key;
         this.clock = clock;
+        this.path = path;
     }
 
     /**
@@ -59,7 +62,12 @@ public final class LocalIssuer {
      * @throws IllegalArgumentException when the file cannot be read or is not a private RSA JWK of at least 2048 bits
      */
     public static LocalIssuer create(@Nullable Path keyFile, Clock clock) {
-        return new LocalIssuer(keyFile == null ? generate() : loadOrCreate(keyFile), clock);
+        return create(keyFile, clock, PATH.substring(0, PATH.length() - UNDER_PREFIX.length()));
+    }
+
+    /** An issuer served under {@code adminPrefix + "/issuer"} ({@code --admin-prefix}). */
+    public static LocalIssuer create(@Nullable Path keyFile, Clock clock, String adminPrefix) {
+        return new LocalIssuer(keyFile == null ? generate() : loadOrCreate(keyFile), clock, adminPrefix + UNDER_PREFIX);
     }
 
     private static RSAKey generate() {
@@ -165,7 +173,12 @@ public final class LocalIssuer {
 
     /** The issuer URL as a client reaching the gateway at {@code host} ({@code 127.0.0.1:3000}) sees it. */
     public String url(String host) {
-        return "http://" + host + PATH;
+        return "http://" + host + path;
+    }
+
+    /** Where the issuer is served on the gateway's port: {@code /_apigw/issuer} by default. */
+    public String path() {
+        return path;
     }
 
     /**
