@@ -225,7 +225,33 @@ class MainTest {
             assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(0);
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(echo.statusCode()).isEqualTo(200);
-            assertThat(out.toString()).contains(root + "/dev/items/{id}").contains("apigw listening on " + root);
+            assertThat(out.toString()).contains(root + "/dev/items/{id}").contains("apigw listening on " + root)
+                    .contains("apigw dashboard " + root + "/_apigw/");
+        }
+
+        @Test
+        void a_malformed_admin_prefix_is_one_line_naming_the_expected_form() {
+            String[] args = concat(new String[] {"start", "--spec", REST_SPEC, "--port", "0", "--admin-prefix",
+                "_local/"}, functions());
+            assertThat(run(args)).isEqualTo(1);
+            assertThat(err.toString()).contains("the admin prefix must be a path such as /_apigw")
+                    .contains("_local/").doesNotContain("\tat ");
+        }
+
+        @Test
+        void a_route_under_the_reserved_prefix_names_the_option_that_moves_it() throws Exception {
+            Path spec = issuerKeyDir.resolve("reserved.yaml");
+            Files.writeString(spec, """
+                    openapi: 3.0.1
+                    info: {title: reserved, version: "1"}
+                    paths:
+                      /_apigw/status:
+                        get:
+                          x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: "http://127.0.0.1:9/", payloadFormatVersion: "1.0"}
+                    """);
+            assertThat(run("start", "--spec", spec.toString(), "--api-type", "http", "--port", "0")).isEqualTo(1);
+            assertThat(err.toString()).contains("GET /_apigw/status").contains("reserved prefix /_apigw")
+                    .contains("--admin-prefix").doesNotContain("\tat ");
         }
 
         private String awaitListening() throws InterruptedException {
