@@ -16,11 +16,14 @@ import dev.apigw.emulator.integration.FunctionLoader;
 import dev.apigw.emulator.integration.FunctionNames;
 import dev.apigw.emulator.integration.Functions;
 import dev.apigw.emulator.integration.Integrations;
+import dev.apigw.emulator.observe.CostEstimate;
 import dev.apigw.emulator.observe.GatewayMetrics;
 import dev.apigw.emulator.observe.GatewayObserver;
 import dev.apigw.emulator.observe.Journal;
+import dev.apigw.emulator.observe.LiveFeed;
 import dev.apigw.emulator.observe.ObservedRequest;
 import dev.apigw.emulator.observe.RequestObservation;
+import dev.apigw.emulator.observe.RouteStatistics;
 import dev.apigw.emulator.response.GatewayError;
 import dev.apigw.emulator.response.GatewayException;
 import dev.apigw.emulator.response.GatewayResponses;
@@ -76,6 +79,7 @@ public final class Gateway implements AutoCloseable {
     private final GatewayMetrics metrics;
     private final Journal journal;
     private final String adminPrefix;
+    private final GatewayAssembly.Dashboard dashboard;
 
     private Gateway(GatewayAssembly.GatewayParts parts, Journal journal) {
         this.api = parts.api();
@@ -99,6 +103,7 @@ public final class Gateway implements AutoCloseable {
         this.metrics = parts.metrics();
         this.journal = journal;
         this.adminPrefix = parts.adminPrefix();
+        this.dashboard = parts.dashboard();
     }
 
     /**
@@ -170,7 +175,10 @@ public final class Gateway implements AutoCloseable {
             response = deliverable(HeaderRemapping.apply(response));
         } catch (GatewayException e) {
             LOG.debug("[{}] {}", requestId, e.getMessage());
-            observation.error(e.error().responseType().name(), e.clientMessage());
+            observation.error(e.error().responseType().name(), e.clientMessage(), e.validationErrorString());
+            if (e.error() == GatewayError.INTEGRATION_FAILURE || e.error() == GatewayError.INTEGRATION_TIMEOUT) {
+                observation.trace().integrationFailed(e.detail());
+            }
             response = gatewayResponses.render(e, ErrorVariables.of(context, stage, request, e.validationErrorString()));
         } catch (RuntimeException e) {
             LOG.error("[{}] apigw failed serving {} {}", requestId, request.method(), request.rawPath(), e);
@@ -283,6 +291,7 @@ public final class Gateway implements AutoCloseable {
                 }
             }
         }
+        dashboard.liveFeed().close();
         loader.close();
     }
 
@@ -302,6 +311,26 @@ public final class Gateway implements AutoCloseable {
      */
     public Journal journal() {
         return journal;
+    }
+
+    /** Whether the gateway observes its traffic (metrics, journal, dashboard); false with --no-observability. */
+    public boolean observability() {
+        return dashboard.observability();
+    }
+
+    /** Per-route counts, errors and latency percentiles for the dashboard ({@code /_apigw/api/stats}). */
+    public RouteStatistics statistics() {
+        return dashboard.statistics();
+    }
+
+    /** The dashboard's live feed of requests and WebSocket frames ({@code /_apigw/api/events}). */
+    public LiveFeed liveFeed() {
+        return dashboard.liveFeed();
+    }
+
+    /** What the traffic seen would cost on AWS ({@code /_apigw/api/cost}). */
+    public CostEstimate costEstimate() {
+        return dashboard.cost();
     }
 
     /** Where apigw serves its own endpoints ({@code /_apigw} unless {@code --admin-prefix} moved them). */
@@ -325,13 +354,16 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Forgets recorded invocations, the request journal and per-test stubs, and closes WebSocket connections; the API and its registered
-     * functions stay.
+     * Forgets recorded invocations, the request journal, the dashboard's statistics and per-test stubs, and closes
+     * WebSocket connections (forgetting them); the API and its registered functions stay.
      */
     public void reset() {
         if (webSocket != null) {
             webSocket.closeAll();
+            webSocket.connections().forgetClosed();
         }
+        dashboard.statistics().clear();
+        dashboard.cost().clear();
         functions.clearStubs();
         accessControl.clearCache();
         meter.reset();

@@ -22,8 +22,12 @@ import dev.apigw.emulator.integration.Functions;
 import dev.apigw.emulator.integration.Integrations;
 import dev.apigw.emulator.mapping.MappingTemplates;
 import dev.apigw.emulator.observe.AccessLog;
+import dev.apigw.emulator.observe.CostEstimate;
 import dev.apigw.emulator.observe.GatewayMetrics;
 import dev.apigw.emulator.observe.GatewayObserver;
+import dev.apigw.emulator.observe.LiveFeed;
+import dev.apigw.emulator.observe.RouteStatistics;
+import dev.apigw.emulator.observe.WebSocketObserver;
 import dev.apigw.emulator.routing.RouteEntry;
 import dev.apigw.emulator.routing.RouteTable;
 import dev.apigw.emulator.support.SupportReport;
@@ -57,7 +61,13 @@ final class GatewayAssembly {
             RequestContexts contexts, FunctionLoader loader, Map<String, String> stageVariables,
             @Nullable WebSocketGateway webSocket, MethodValidations validations, AccessControl accessControl,
             UsageMeter meter, LocalIssuer issuer, GatewayMetrics metrics, List<GatewayObserver> observers,
-            String adminPrefix) {}
+            String adminPrefix, Dashboard dashboard) {}
+
+    /**
+     * What the dashboard reads: route statistics, the live feed and the cost estimate. They always exist, so that
+     * the dashboard answers; without observability nothing feeds them.
+     */
+    record Dashboard(boolean observability, RouteStatistics statistics, LiveFeed liveFeed, CostEstimate cost) {}
 
     /**
      * Routes a client would call under apigw's own prefix, which apigw answers itself: each is a startup problem
@@ -123,11 +133,19 @@ final class GatewayAssembly {
             UsageMeter meter = UsageMeter.of(usagePlans(config), throttle(config.throttle()),
                     routeThrottles(config, routes), config.clock());
             GatewayMetrics metrics = GatewayMetrics.create(api, contexts.apiId(), stage);
+            Dashboard dashboard = new Dashboard(config.observability(),
+                    RouteStatistics.create(routes.entries(), config.clock()), new LiveFeed(config.clock()),
+                    new CostEstimate(api.type()));
             List<GatewayObserver> observers = new ArrayList<>();
             if (config.observability()) {
                 observers.add(metrics);
+                observers.add(dashboard.statistics());
+                observers.add(dashboard.cost());
+                // Last: the feed only queues, and a subscriber then finds the request in the other observers' views.
+                observers.add(dashboard.liveFeed());
                 if (webSocket != null) {
-                    webSocket.observeWith(metrics);
+                    webSocket.observeWith(WebSocketObserver.all(List.of(metrics, dashboard.cost(),
+                            dashboard.liveFeed())));
                 }
             }
             if (config.accessLogFormat() != null) {
@@ -136,7 +154,7 @@ final class GatewayAssembly {
             }
             return new GatewayParts(api, stage, routes, integrations, functions, contexts, loader,
                     config.stageVariables(), webSocket, validations, accessControl, meter, issuer, metrics,
-                    List.copyOf(observers), config.adminPrefix());
+                    List.copyOf(observers), config.adminPrefix(), dashboard);
         } catch (RuntimeException e) {
             loader.close();
             throw e;

@@ -32,6 +32,12 @@ public interface IntegrationTrace {
     /** The HTTP backend's answer. */
     default void backendResponse(int status, Map<String, List<String>> headers, byte[] body) {}
 
+    /**
+     * The integration was called but gave no usable answer: a timeout, an unreachable backend, a throttled or
+     * failed invocation.
+     */
+    default void integrationFailed(String reason) {}
+
     /** The status a MOCK integration answered with. */
     default void mockStatus(int status) {}
 

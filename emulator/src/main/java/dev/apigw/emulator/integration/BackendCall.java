@@ -28,7 +28,7 @@ final class BackendCall {
             LOG.warn("[{}] Execution failed due to a network error communicating with {}: {}", requestId, request.uri(),
                     e.toString());
             throw new GatewayException(GatewayError.INTEGRATION_FAILURE,
-                    "network error communicating with " + request.uri());
+                    "network error communicating with " + request.uri() + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GatewayException(GatewayError.INTEGRATION_FAILURE, "interrupted calling " + request.uri());

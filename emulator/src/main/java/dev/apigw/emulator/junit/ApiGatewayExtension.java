@@ -251,6 +251,14 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
         return running().server().baseUri();
     }
 
+    /**
+     * {@code http://127.0.0.1:PORT/_apigw/} — the dashboard, to open in a browser while a test is stopped at a
+     * breakpoint (the fixture's port is a free one, so it changes from run to run).
+     */
+    public URI dashboardUri() {
+        return running().server().dashboardUri();
+    }
+
     /** {@code ws://127.0.0.1:PORT/{stage}} — where WebSocket clients connect (WebSocket APIs). */
     public URI webSocketUri() {
         return running().server().webSocketUri();

@@ -129,6 +129,7 @@ final class AccessLogVariables {
             case "error.messageString" -> observed.errorMessage() == null ? null
                     : "\"" + observed.errorMessage() + "\"";
             case "error.responseType" -> error;
+            case "error.validationErrorString" -> observed.validationErrorString();
             default -> null;
         };
     }

@@ -27,6 +27,7 @@ final class IntegrationCapture implements IntegrationTrace {
     private Map<String, List<String>> backendResponseHeaders = Map.of();
     private byte @Nullable [] backendResponseBody;
     private @Nullable Integer mockStatus;
+    private @Nullable String failure;
     private final Deque<String> logLines = new ArrayDeque<>();
     private boolean logLinesDropped;
 
@@ -55,6 +56,11 @@ final class IntegrationCapture implements IntegrationTrace {
         this.backendStatus = status;
         this.backendResponseHeaders = headers;
         this.backendResponseBody = body;
+    }
+
+    @Override
+    public synchronized void integrationFailed(String reason) {
+        this.failure = reason;
     }
 
     @Override
@@ -87,13 +93,14 @@ final class IntegrationCapture implements IntegrationTrace {
     synchronized JournalEntry.@Nullable Integration integration(Secrets secrets) {
         if (functionName != null) {
             return new JournalEntry.LambdaCall("lambda", functionName, JournalBody.of(event, secrets),
-                    payload == null ? null : JournalBody.of(payload, secrets), functionErrorType);
+                    payload == null ? null : JournalBody.of(payload, secrets), functionErrorType, failure);
         }
         if (backendMethod != null && backendUrl != null) {
             return new JournalEntry.BackendCall("http", backendMethod, secrets.mask(backendUrl.toString()),
                     headerLines(backendRequestHeaders, secrets), JournalBody.of(backendRequestBody, secrets),
                     backendStatus, headerLines(backendResponseHeaders, secrets),
-                    backendResponseBody == null ? null : JournalBody.of(backendResponseBody, secrets));
+                    backendResponseBody == null ? null : JournalBody.of(backendResponseBody, secrets),
+                    failure == null ? null : secrets.mask(failure));
         }
         if (mockStatus != null) {
             return new JournalEntry.MockCall("mock", mockStatus);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import dev.apigw.emulator.GatewayRequest;
@@ -13,7 +14,6 @@ import dev.apigw.emulator.Header;
 import dev.apigw.emulator.Headers;
 import dev.apigw.emulator.exchange.Caller;
 import dev.apigw.emulator.exchange.Principal;
-import dev.apigw.emulator.routing.MatchedRoute;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,6 +83,16 @@ public final class Journal implements GatewayObserver {
         return newest;
     }
 
+    /** The entry of the request with this id, while the journal still keeps it. */
+    public Optional<JournalEntry> find(String requestId) {
+        for (JournalEntry entry : entries()) {
+            if (entry.requestId().equals(requestId)) {
+                return Optional.of(entry);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Forgets every entry kept so far. */
     public void clear() {
         clearedBefore.set(next.get());
@@ -98,20 +108,12 @@ public final class Journal implements GatewayObserver {
                 new JournalEntry.ClientRequest(request.method(), request.rawPath(), secrets.mask(request.rawQuery()),
                         headerLines(request.headers(), secrets), JournalBody.of(request.body(), secrets),
                         request.sourceIp()),
-                routeName(observed.route()), caller(observed.caller()), observed.errorType(),
+                RouteLabels.of(observed.route()), caller(observed.caller()), observed.errorType(),
                 observed.errorMessage(), capture == null ? null : capture.integration(secrets),
                 capture == null ? List.of() : capture.logLines(), capture != null && capture.logLinesTruncated(),
                 new JournalEntry.ClientResponse(response.status(), headerLines(response.headers(), secrets),
                         JournalBody.of(response.body(), secrets)),
                 millis(observed.latency()), integrationLatency == null ? null : millis(integrationLatency));
-    }
-
-    /** HTTP APIs name a route by its key; REST APIs by resource path and method. */
-    private static @Nullable String routeName(@Nullable MatchedRoute route) {
-        if (route == null) {
-            return null;
-        }
-        return route.routeKey() != null ? route.routeKey() : route.resourcePath() + " " + route.httpMethod();
     }
 
     /** Who the caller was, never by a credential (API key value, token, access key). */

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * Credentials are masked (see {@link Secrets}); bodies are capped at {@link JournalBody#LIMIT}.
  *
  * @param sequence the request's number since the gateway started, 0 first
- * @param route the route key (HTTP API) or {@code resourcePath METHOD} (REST); null when no route took the request
+ * @param route the route as {@link RouteLabels} names it ({@code GET /pets/{id}}); null when no route took the request
  * @param errorType the gateway response type when API Gateway itself answered with an error, else null
  * @param integration what went to the integration and came back; null when none was called
  * @param logLines the function's log lines, the last {@link #MAX_LOG_LINES} of them
@@ -75,18 +75,20 @@ public record JournalEntry(long sequence, String requestId, Instant time, Client
      * @param event the bytes the function was invoked with (the proxy event, or the mapped payload)
      * @param payload the raw bytes it returned; null when it never answered (timeout, throttle)
      * @param functionErrorType the function error's {@code errorType}, else null
+     * @param failure why there is no payload (a timeout, a throttle), else null
      */
     public record LambdaCall(String type, String functionName, JournalBody event, @Nullable JournalBody payload,
-            @Nullable String functionErrorType) implements Integration {}
+            @Nullable String functionErrorType, @Nullable String failure) implements Integration {}
 
     /**
      * An HTTP backend's call.
      *
      * @param status the backend's status; null when it never answered (timeout, unreachable)
+     * @param failure why there is no answer (a timeout, a network error), else null
      */
     public record BackendCall(String type, String method, String url, List<HeaderLine> requestHeaders,
             JournalBody requestBody, @Nullable Integer status, List<HeaderLine> responseHeaders,
-            @Nullable JournalBody responseBody) implements Integration {
+            @Nullable JournalBody responseBody, @Nullable String failure) implements Integration {
         public BackendCall {
             requestHeaders = List.copyOf(requestHeaders);
             responseHeaders = List.copyOf(responseHeaders);

@@ -48,6 +48,15 @@ public final class JournalJson {
         }
     }
 
+    /** One entry, in the same form as an element of the journal's array. */
+    public static String json(JournalEntry entry) {
+        try {
+            return JSON.writeValueAsString(entry);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a journal entry could not be written as JSON", e);
+        }
+    }
+
     static String json(List<JournalEntry> entries) {
         try {
             return JSON.writeValueAsString(entries);

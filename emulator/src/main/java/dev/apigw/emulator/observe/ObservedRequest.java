@@ -24,10 +24,13 @@ import org.jspecify.annotations.Nullable;
  *     integration was called
  * @param trace what the integration reported it sent and received ({@link IntegrationTrace#NONE} unless the
  *     request journal is on)
+ * @param validationErrorString {@code $context.error.validationErrorString} when request validation refused the
+ *     request, else null
  */
 public record ObservedRequest(GatewayRequest request, @Nullable MatchedRoute route, RequestContext context,
         Caller caller, GatewayResponse response, @Nullable String errorType, @Nullable String errorMessage,
-        Duration latency, @Nullable Duration integrationLatency, IntegrationTrace trace) {
+        Duration latency, @Nullable Duration integrationLatency, IntegrationTrace trace,
+        @Nullable String validationErrorString) {
 
     public ObservedRequest {
         requireNonNull(request, "request");
@@ -36,6 +39,14 @@ public record ObservedRequest(GatewayRequest request, @Nullable MatchedRoute rou
         requireNonNull(response, "response");
         requireNonNull(latency, "latency");
         requireNonNull(trace, "trace");
+    }
+
+    /** A request that no request validation refused. */
+    public ObservedRequest(GatewayRequest request, @Nullable MatchedRoute route, RequestContext context,
+            Caller caller, GatewayResponse response, @Nullable String errorType, @Nullable String errorMessage,
+            Duration latency, @Nullable Duration integrationLatency, IntegrationTrace trace) {
+        this(request, route, context, caller, response, errorType, errorMessage, latency, integrationLatency, trace,
+                null);
     }
 
     /** A request whose integration traffic nobody recorded. */

@@ -20,6 +20,7 @@ public final class RequestObservation {
     private Caller caller = Caller.ANONYMOUS;
     private @Nullable String errorType;
     private @Nullable String errorMessage;
+    private @Nullable String validationErrorString;
     private long integrationStartNanos;
     private @Nullable Duration integrationLatency;
 
@@ -50,8 +51,14 @@ public final class RequestObservation {
     }
 
     public void error(String responseType, @Nullable String message) {
+        error(responseType, message, null);
+    }
+
+    /** @param validationErrorString {@code $context.error.validationErrorString} of a request validation failure */
+    public void error(String responseType, @Nullable String message, @Nullable String validationErrorString) {
         this.errorType = responseType;
         this.errorMessage = message;
+        this.validationErrorString = validationErrorString;
     }
 
     public void integrationStarts() {
@@ -64,6 +71,6 @@ public final class RequestObservation {
 
     public ObservedRequest finish(GatewayRequest request, RequestContext context, GatewayResponse response) {
         return new ObservedRequest(request, route, context, caller, response, errorType, errorMessage,
-                Duration.ofNanos(System.nanoTime() - startNanos), integrationLatency, trace);
+                Duration.ofNanos(System.nanoTime() - startNanos), integrationLatency, trace, validationErrorString);
     }
 }

@@ -15,6 +15,7 @@ public final class GatewayException extends RuntimeException {
     private final GatewayError error;
     private final String clientMessage;
     private final @Nullable String validationErrorString;
+    private final String detail;
     private final @Nullable DefaultAnswer defaultAnswer;
 
     /**
@@ -50,6 +51,7 @@ public final class GatewayException extends RuntimeException {
             @Nullable String validationErrorString) {
         super(error + ": " + detail, null, false, false);
         this.error = requireNonNull(error, "error");
+        this.detail = detail;
         this.clientMessage = requireNonNull(clientMessage, "clientMessage");
         this.validationErrorString = validationErrorString;
         this.defaultAnswer = null;
@@ -59,6 +61,7 @@ public final class GatewayException extends RuntimeException {
     public GatewayException(GatewayError error, String detail, String clientMessage, DefaultAnswer defaultAnswer) {
         super(error + ": " + detail, null, false, false);
         this.error = requireNonNull(error, "error");
+        this.detail = detail;
         this.clientMessage = requireNonNull(clientMessage, "clientMessage");
         this.validationErrorString = null;
         this.defaultAnswer = requireNonNull(defaultAnswer, "defaultAnswer");
@@ -70,6 +73,11 @@ public final class GatewayException extends RuntimeException {
 
     public GatewayError error() {
         return error;
+    }
+
+    /** What went wrong, for the log and the request journal; never shown to the client. */
+    public String detail() {
+        return detail;
     }
 
     public @Nullable String validationErrorString() {

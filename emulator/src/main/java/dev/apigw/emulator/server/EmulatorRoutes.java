@@ -21,7 +21,7 @@ public final class EmulatorRoutes {
 
     /**
      * apigw's endpoints for the gateway being served (after a {@code --watch} reload, the new one): health, the
-     * local issuer's discovery document and JWKS, metrics and the request journal.
+     * local issuer's discovery document and JWKS, metrics, the request journal and the dashboard.
      */
     public static void register(Javalin app, Supplier<Gateway> current) {
         // The prefix cannot change on a --watch reload: it comes from the same configuration.
@@ -29,6 +29,7 @@ public final class EmulatorRoutes {
         // Before the catch-all: Javalin takes the first handler whose path matches.
         app.get(prefix + "/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(current.get().metrics().scrape()));
         app.get(prefix + "/journal", ctx -> journal(current.get(), ctx));
+        DashboardRoutes.register(app, current);
         registerIssuerAndHealth(app, prefix, () -> current.get().localIssuer());
     }
 
@@ -67,7 +68,7 @@ public final class EmulatorRoutes {
      * The server as the client addressed it (its Host header), so the discovery document's URLs work
      * from wherever the client is, and match the {@code iss} of tokens minted for that address.
      */
-    private static String hostOf(Context ctx) {
+    static String hostOf(Context ctx) {
         String host = ctx.header("Host");
         return host == null || host.isBlank() ? ctx.req().getServerName() + ":" + ctx.port() : host;
     }

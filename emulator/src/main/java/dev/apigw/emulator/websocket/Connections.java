@@ -1,31 +1,65 @@
 package dev.apigw.emulator.websocket;
 
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The open connections of one WebSocket API: the only mutable registry, reset between tests. */
+/**
+ * The connections of one WebSocket API: the open ones (the only mutable registry, reset between tests) and the last
+ * {@link #KEPT_CLOSED} closed ones, for the dashboard.
+ */
 public final class Connections {
+    /** How many closed connections are remembered. */
+    public static final int KEPT_CLOSED = 50;
+
     private final Map<String, OpenConnection> open = new ConcurrentHashMap<>();
+    private final ArrayDeque<OpenConnection> closed = new ArrayDeque<>();
 
     void add(OpenConnection connection) {
         open.put(connection.id(), connection);
     }
 
-    Optional<OpenConnection> remove(String connectionId) {
-        return Optional.ofNullable(open.remove(connectionId));
+    /** Ends a connection: gone for {@code @connections} at once, remembered as recently closed. */
+    Optional<OpenConnection> remove(String connectionId, int closeCode) {
+        OpenConnection removed = open.remove(connectionId);
+        if (removed == null) {
+            return Optional.empty();
+        }
+        removed.ended(closeCode, Instant.now());
+        synchronized (closed) {
+            closed.addFirst(removed);
+            if (closed.size() > KEPT_CLOSED) {
+                closed.removeLast();
+            }
+        }
+        return Optional.of(removed);
     }
 
     public Optional<OpenConnection> get(String connectionId) {
         return Optional.ofNullable(open.get(connectionId));
     }
 
+    /** The open connections. */
     public List<OpenConnection> all() {
         Collection<OpenConnection> values = open.values();
         return List.copyOf(values);
     }
 
+    /** The last {@link #KEPT_CLOSED} closed connections, newest first. */
+    public List<OpenConnection> recentlyClosed() {
+        synchronized (closed) {
+            return List.copyOf(closed);
+        }
+    }
 
+    /** Forgets the closed connections (a per-test reset). */
+    public void forgetClosed() {
+        synchronized (closed) {
+            closed.clear();
+        }
+    }
 }

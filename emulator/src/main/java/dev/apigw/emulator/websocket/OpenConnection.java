@@ -2,22 +2,30 @@ package dev.apigw.emulator.websocket;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.api.Session;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One open WebSocket connection: what AWS knows of it ({@link WebSocketEvent.Connection}), its socket, when it was
- * last active, and the frames the gateway sent it (kept for tests, bounded).
+ * One WebSocket connection: what AWS knows of it ({@link WebSocketEvent.Connection}), its socket, when it was last
+ * active, the frames the gateway sent it (kept for tests, bounded), its last {@link #KEPT_FRAMES} frames both ways
+ * (for the dashboard) and, once it is closed, when and with which code.
  */
 public final class OpenConnection {
-    private static final int KEPT_FRAMES = 1_000;
+    private static final int KEPT_SENT_FRAMES = 1_000;
+    /** How many frames, both directions, the dashboard can show per connection. */
+    public static final int KEPT_FRAMES = 100;
 
     private final WebSocketEvent.Connection info;
     private final Session session;
     private final AtomicLong lastActiveAt;
     private final List<String> sentFrames = new ArrayList<>();
+    private final ArrayDeque<WebSocketFrame> frames = new ArrayDeque<>();
+    private volatile @Nullable Instant closedAt;
+    private volatile int closeCode;
 
     OpenConnection(WebSocketEvent.Connection info, Session session) {
         this.info = info;
@@ -45,18 +53,48 @@ public final class OpenConnection {
         lastActiveAt.set(System.currentTimeMillis());
     }
 
-    /** Sends a text frame; false when the socket is already closed. */
-    boolean send(String frame) {
+    /** Whether the connection is still open (not yet ended by either side). */
+    public boolean open() {
+        return closedAt == null;
+    }
+
+    /** When it ended; null while open. */
+    public @Nullable Instant closedAt() {
+        return closedAt;
+    }
+
+    /** The close code it ended with; null while open. */
+    public @Nullable Integer closeCode() {
+        return closedAt == null ? null : closeCode;
+    }
+
+    void ended(int code, Instant at) {
+        closeCode = code;
+        closedAt = at;
+    }
+
+    /** Keeps a frame the client sent, for the dashboard. */
+    void received(String frame, @Nullable String routeKey) {
+        keep(WebSocketFrame.of(WebSocketFrame.Direction.IN, Instant.now(), routeKey, frame));
+    }
+
+    /**
+     * Sends a text frame; false when the socket is already closed.
+     *
+     * @param routeKey the route that answered, or null (no route took the message, a {@code @connections} post)
+     */
+    boolean send(String frame, @Nullable String routeKey) {
         if (!session.isOpen()) {
             return false;
         }
         // Recorded before the write: a client that has the frame must find it in sentFrames().
         synchronized (sentFrames) {
             sentFrames.add(frame);
-            if (sentFrames.size() > KEPT_FRAMES) {
+            if (sentFrames.size() > KEPT_SENT_FRAMES) {
                 sentFrames.remove(0);
             }
         }
+        keep(WebSocketFrame.of(WebSocketFrame.Direction.OUT, Instant.now(), routeKey, frame));
         // One write at a time per socket: @connections posts and route responses may come from several threads.
         synchronized (session) {
             try {
@@ -66,6 +104,15 @@ public final class OpenConnection {
             }
         }
         return true;
+    }
+
+    private void keep(WebSocketFrame frame) {
+        synchronized (frames) {
+            frames.addLast(frame);
+            if (frames.size() > KEPT_FRAMES) {
+                frames.removeFirst();
+            }
+        }
     }
 
     void close(int status, String reason) {
@@ -80,6 +127,13 @@ public final class OpenConnection {
     public List<String> sentFrames() {
         synchronized (sentFrames) {
             return List.copyOf(sentFrames);
+        }
+    }
+
+    /** The last {@link #KEPT_FRAMES} frames both ways, oldest first. */
+    public List<WebSocketFrame> frames() {
+        synchronized (frames) {
+            return List.copyOf(frames);
         }
     }
 }

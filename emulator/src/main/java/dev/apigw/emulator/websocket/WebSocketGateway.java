@@ -90,7 +90,10 @@ public final class WebSocketGateway {
         return connections;
     }
 
-    /** Reports connects, messages and errors to {@code observer} (the gateway's metrics) from now on. */
+    /**
+     * Reports connects, frames both ways, disconnects and errors to {@code observer} from now on (the gateway's
+     * metrics, live feed and cost estimate, through {@link WebSocketObserver#all}).
+     */
     public void observeWith(WebSocketObserver observer) {
         this.observer = observer;
     }
@@ -137,6 +140,7 @@ public final class WebSocketGateway {
      */
     public void accept(WebSocketEvent.Connection connection, Session session) {
         connections.add(new OpenConnection(connection, session));
+        observer.connected(connection.connectionId());
     }
 
     /** Routes one text message; answers on the socket as AWS does (route response, Forbidden, Internal error). */
@@ -149,29 +153,33 @@ public final class WebSocketGateway {
         connection.touch();
         String requestId = ConnectionIds.requestId();
         Optional<String> routeKey = selection.select(body, routes.keySet());
+        connection.received(body, routeKey.orElse(null));
+        observer.received(connectionId, routeKey.orElse(null), body);
         if (routeKey.isEmpty()) {
             observer.refused(null, 403);
-            connection.send(errorFrame("Forbidden", connectionId, requestId));
-            observer.sentToClient(null);
+            sendFrame(connection, errorFrame("Forbidden", connectionId, requestId), null);
             return;
         }
         Route route = routes.get(routeKey.get());
         WebSocketRouteResult result = invoke(route,
                 WebSocketRouteCall.message(connection.info(), routeKey.get(), requestId, body));
         if (result.failed()) {
-            connection.send(errorFrame("Internal server error", connectionId, requestId));
-            observer.sentToClient(routeKey.get());
+            sendFrame(connection, errorFrame("Internal server error", connectionId, requestId), routeKey.get());
         } else if (route.twoWay() && result.frame() != null) {
-            connection.send(result.frame());
-            observer.sentToClient(routeKey.get());
+            sendFrame(connection, result.frame(), routeKey.get());
         }
     }
 
     /** Sends data to a connection (PostToConnection); false when it is gone. */
     public boolean send(OpenConnection connection, String data) {
-        boolean sent = connection.send(data);
+        return sendFrame(connection, data, null);
+    }
+
+    /** Every frame to a client goes here, so that the observer sees each one that went out. */
+    private boolean sendFrame(OpenConnection connection, String frame, @Nullable String routeKey) {
+        boolean sent = connection.send(frame, routeKey);
         if (sent) {
-            observer.sentToClient(null);
+            observer.sentToClient(connection.id(), routeKey, frame);
         }
         return sent;
     }
@@ -196,10 +204,13 @@ public final class WebSocketGateway {
 
     /** Removal is atomic, so {@code $disconnect} runs once however a connection ends. */
     private void end(String connectionId, int statusCode, String reason, boolean closeSocket) {
-        Optional<OpenConnection> removed = connections.remove(connectionId);
+        Optional<OpenConnection> removed = connections.remove(connectionId, statusCode);
         if (removed.isEmpty()) {
             return;
         }
+        OpenConnection connection = removed.get();
+        observer.disconnected(connectionId, statusCode,
+                Duration.between(connection.connectedAt(), connection.closedAt()));
         if (closeSocket) {
             removed.get().close(statusCode, reason);
         }

@@ -112,6 +112,41 @@ class AccessLogAcceptanceTest {
     }
 
     @Nested
+    class RestApiValidation {
+        final Path file = logs.resolve("rest-validation.log");
+
+        @RegisterExtension
+        final ApiGatewayExtension gateway = ApiGatewayExtension.fromSpec("specs/rest-validation.yaml")
+                .withFunction("Pets", (dev.apigw.lambda.LambdaFunction) (payload, options) ->
+                        new dev.apigw.lambda.InvocationResult.Success("{\"statusCode\":201}".getBytes()))
+                .withAccessLog("$context.requestId $context.status $context.error.responseType"
+                        + " $context.error.validationErrorString", file);
+
+        @Test
+        void a_refused_body_logs_the_validation_error_string() throws Exception {
+            HttpResponse<String> response = gateway.httpClient().send(HttpRequest.newBuilder(gateway.uri(
+                    "/pets?dryRun=no")).header("Content-Type", "application/json").header("x-tenant", "t1")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"age\":\"old\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(lastLine(file)).startsWith(response.headers().firstValue("x-amzn-RequestId").orElseThrow()
+                    + " 400 BAD_REQUEST_BODY [").contains("name");
+        }
+
+        @Test
+        void an_accepted_request_logs_a_dash() throws Exception {
+            HttpResponse<String> response = gateway.httpClient().send(HttpRequest.newBuilder(gateway.uri(
+                    "/pets?dryRun=no")).header("Content-Type", "application/json").header("x-tenant", "t1")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Rex\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(lastLine(file)).isEqualTo(response.headers().firstValue("x-amzn-RequestId").orElseThrow()
+                    + " 201 - -");
+        }
+    }
+
+    @Nested
     class HttpApiJson {
         final Path file = logs.resolve("http-json.log");
 

@@ -60,6 +60,30 @@ class JournalAcceptanceTest {
     }
 
     @Nested
+    class UnreachableBackend {
+        @RegisterExtension
+        final ApiGatewayExtension gateway = ApiGatewayExtension.fromSpec("specs/rest-api.yaml")
+                .withFunction("Echo", new EchoHandler())
+                .withFunction("Result", new ResultHandler())
+                .withFunction("Slow", new SlowHandler())
+                .withStageVariable("backend", "http://127.0.0.1:9");
+
+        @Test
+        void keeps_the_backend_request_and_the_network_error() throws Exception {
+            HttpResponse<String> response = send(gateway, "GET", "/backend/pets");
+
+            assertThat(response.statusCode()).isEqualTo(500);
+            JournalEntry entry = gateway.journal().entries().get(0);
+            JournalEntry.BackendCall call = (JournalEntry.BackendCall) entry.integration();
+            assertThat(call.url()).startsWith("http://127.0.0.1:9/api/pets");
+            assertThat(call.status()).isNull();
+            assertThat(call.failure()).startsWith("network error communicating with http://127.0.0.1:9/api/pets")
+                    .contains("ConnectException");
+            assertThat(entry.errorType()).isEqualTo("INTEGRATION_FAILURE");
+        }
+    }
+
+    @Nested
     class RestApi {
         @RegisterExtension
         final ApiGatewayExtension gateway = ApiGatewayExtension.fromSpec("specs/rest-api.yaml")
@@ -80,7 +104,7 @@ class JournalAcceptanceTest {
             assertThat(entry.request().rawPath()).isEqualTo("/dev/items/7");
             assertThat(entry.request().query()).isEqualTo("color=red");
             assertThat(entry.request().headers()).contains(new JournalEntry.HeaderLine("X-Test", "journal"));
-            assertThat(entry.route()).isEqualTo("/items/{id} GET");
+            assertThat(entry.route()).isEqualTo("GET /items/{id}");
             assertThat(entry.caller().kind()).isEqualTo("anonymous");
             assertThat(entry.errorType()).isNull();
 
@@ -118,6 +142,20 @@ class JournalAcceptanceTest {
             });
             assertThat(call.responseBody().text()).isEqualTo(response.body());
             assertThat(entry.logLines()).isEmpty();
+        }
+
+        @Test
+        void a_function_that_times_out_keeps_the_event_and_says_why_there_is_no_payload() throws Exception {
+            HttpResponse<String> response = send(gateway, "GET", "/slow");
+
+            assertThat(response.statusCode()).isEqualTo(504);
+            JournalEntry entry = gateway.journal().entries().get(0);
+            JournalEntry.LambdaCall call = (JournalEntry.LambdaCall) entry.integration();
+            assertThat(call.functionName()).isEqualTo("Slow");
+            assertThat(call.event().text()).contains("\"path\":\"/slow\"");
+            assertThat(call.payload()).isNull();
+            assertThat(call.failure()).isEqualTo("function Slow did not answer within 200 ms");
+            assertThat(entry.errorType()).isEqualTo("INTEGRATION_TIMEOUT");
         }
 
         @Test

@@ -1,0 +1,20 @@
+package dev.apigw.emulator.observe;
+
+/**
+ * One client of the {@link LiveFeed} (a browser's EventSource): the transport adapts its stream to this. Only the
+ * feed's own thread calls {@link #event} and {@link #comment}.
+ */
+public interface FeedSubscriber {
+
+    /** Sends one Server-Sent Event; a client that is gone shows it in {@link #gone()} afterwards. */
+    void event(String name, String data);
+
+    /** Sends a comment line ({@code : text}), which clients ignore and proxies see as traffic. */
+    void comment(String text);
+
+    /** Whether the client went away (or was closed): the feed then drops it. */
+    boolean gone();
+
+    /** Ends the stream; the browser's EventSource reconnects by itself. */
+    void close();
+}

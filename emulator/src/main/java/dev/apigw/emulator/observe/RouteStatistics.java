@@ -1,0 +1,132 @@
+package dev.apigw.emulator.observe;
+
+import dev.apigw.emulator.routing.MatchedRoute;
+import dev.apigw.emulator.routing.RouteEntry;
+import dev.apigw.model.HttpMethod;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Per-route request statistics for the dashboard ({@code GET /_apigw/api/stats}): count, 4xx and 5xx errors and
+ * p50/p99 of {@code $context.responseLatency}, in total and per second over the last five minutes. Every route's
+ * counters exist from startup, found by a map lookup without building a string, so observing a request allocates
+ * nothing once the route's ring exists ({@link RouteCounters}).
+ */
+public final class RouteStatistics implements GatewayObserver {
+    private final Clock clock;
+    /** In route table order, as the overview lists them. */
+    private final List<RouteCounters> declared;
+    /** REST: resource path → declared method → counters. */
+    private final Map<String, Map<HttpMethod, RouteCounters>> restRoutes;
+    /** HTTP API route key (and every label, for routes built in code without a model method) → counters. */
+    private final Map<String, RouteCounters> byLabel;
+    private final RouteCounters unrouted = new RouteCounters(RouteLabels.UNROUTED);
+
+    private RouteStatistics(Clock clock, List<RouteCounters> declared,
+            Map<String, Map<HttpMethod, RouteCounters>> restRoutes, Map<String, RouteCounters> byLabel) {
+        this.clock = clock;
+        this.declared = declared;
+        this.restRoutes = restRoutes;
+        this.byLabel = byLabel;
+    }
+
+    /** Counters for every route of the compiled table; {@code clock} dates the one-second buckets. */
+    public static RouteStatistics create(List<RouteEntry> routes, Clock clock) {
+        List<RouteCounters> declared = new ArrayList<>();
+        Map<String, Map<HttpMethod, RouteCounters>> rest = new HashMap<>();
+        Map<String, RouteCounters> byLabel = new LinkedHashMap<>();
+        for (RouteEntry entry : routes) {
+            RouteCounters counters = new RouteCounters(RouteLabels.of(entry));
+            declared.add(counters);
+            byLabel.put(counters.label(), counters);
+            if (entry.routeKeyOrResource().startsWith("/")) {
+                rest.computeIfAbsent(entry.routeKeyOrResource(), path -> new EnumMap<>(HttpMethod.class))
+                        .put(HttpMethod.valueOf(entry.method()), counters);
+            } else {
+                byLabel.put(entry.routeKeyOrResource(), counters);
+            }
+        }
+        rest.replaceAll((path, methods) -> Collections.unmodifiableMap(methods));
+        return new RouteStatistics(clock, List.copyOf(declared), Map.copyOf(rest), Map.copyOf(byLabel));
+    }
+
+    @Override
+    public void observed(ObservedRequest request) {
+        long second = Math.floorDiv(clock.millis(), 1000L);
+        countersOf(request.route()).record(second, request.response().status(), request.latency().toNanos());
+    }
+
+    private RouteCounters countersOf(@Nullable MatchedRoute route) {
+        if (route == null) {
+            return unrouted;
+        }
+        RouteCounters found = null;
+        if (route.routeKey() != null) {
+            found = byLabel.get(route.routeKey());
+        } else if (route.method() != null) {
+            Map<HttpMethod, RouteCounters> methods = restRoutes.get(route.resourcePath());
+            found = methods == null ? null : methods.get(route.method().httpMethod());
+        } else {
+            found = byLabel.get(RouteLabels.of(route));
+        }
+        return found != null ? found : unrouted;
+    }
+
+    /**
+     * Every route (with count 0 when idle) and, once something unrouted arrived, {@code (no route)}; each with its
+     * non-empty seconds of the last five minutes, oldest first.
+     */
+    public Snapshot snapshot() {
+        long nowMillis = clock.millis();
+        long nowSecond = Math.floorDiv(nowMillis, 1000L);
+        List<RouteSummary> routes = new ArrayList<>();
+        for (RouteCounters counters : declared) {
+            routes.add(counters.summary(nowSecond));
+        }
+        if (unrouted.count() > 0) {
+            routes.add(unrouted.summary(nowSecond));
+        }
+        return new Snapshot(Instant.ofEpochMilli(nowMillis), 1, RouteCounters.WINDOW_SECONDS, routes);
+    }
+
+    /** Forgets everything counted so far ({@code Gateway.reset()}). */
+    public void clear() {
+        declared.forEach(RouteCounters::clear);
+        unrouted.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "route statistics of " + declared.size() + " routes";
+    }
+
+    /** {@code GET /_apigw/api/stats}. */
+    public record Snapshot(Instant now, int bucketSeconds, int windowSeconds, List<RouteSummary> routes) {
+        public Snapshot {
+            routes = List.copyOf(routes);
+        }
+    }
+
+    /**
+     * One route since the start or the last reset; latencies in milliseconds (0 without traffic).
+     *
+     * @param series the non-empty seconds of the window, oldest first
+     */
+    public record RouteSummary(String route, long count, long errors4xx, long errors5xx, double p50, double p99,
+            List<SecondBucket> series) {
+        public RouteSummary {
+            series = List.copyOf(series);
+        }
+    }
+
+    /** One second of one route: requests, errors (4xx and 5xx) and latency percentiles in milliseconds. */
+    public record SecondBucket(Instant t, int count, int errors, double p50, double p99) {}
+}
