@@ -137,8 +137,9 @@ public final class CostEstimate implements GatewayObserver, WebSocketObserver {
         return bytes;
     }
 
+    /** To a millionth of a cent: one connection minute ($0.00000025) must not show as nothing. */
     private static double usd(double amount) {
-        return Math.round(amount * 1_000_000.0) / 1_000_000.0;
+        return Math.round(amount * 1e8) / 1e8;
     }
 
     @Override
