@@ -6,20 +6,23 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One route's statistics: totals since the start (or the last reset) and a ring of one-second buckets over the last
- * {@link #WINDOW_SECONDS}, each with a count, the errors and a {@link LatencyHistogram}. Recording is a few array
- * writes under the route's own lock: requests to other routes never wait for it. The ring (about 230 KB) is
- * allocated on the route's first request, so routes nobody calls cost nothing.
+ * One route's statistics: totals since the start (or the last reset) and a ring of {@link #BUCKET_SECONDS}-second
+ * buckets over the last {@link #WINDOW_SECONDS}, each with a count, the errors and a {@link LatencyHistogram}.
+ * Recording is a few array writes under the route's own lock: requests to other routes never wait for it. The ring
+ * (about 47 KB) is allocated on the route's first request, so routes nobody calls cost nothing.
  */
 final class RouteCounters {
     static final int WINDOW_SECONDS = 300;
+    /** Fine enough for a chart of five minutes; one-second buckets would take five times the memory per route. */
+    static final int BUCKET_SECONDS = 5;
+    private static final int SLOTS = WINDOW_SECONDS / BUCKET_SECONDS;
 
     private final String label;
     private long count;
     private long errors4xx;
     private long errors5xx;
     private final int[] totalLatencies = new int[LatencyHistogram.BUCKETS];
-    /** Which epoch second each slot holds; a slot holding an older second is stale and is cleared on reuse. */
+    /** Which bucket (epoch second / BUCKET_SECONDS) each slot holds; an older one is stale and cleared on reuse. */
     private long[] seconds;
     private int[] counts;
     private int[] errors;
@@ -46,9 +49,10 @@ final class RouteCounters {
             errors4xx++;
         }
         totalLatencies[bucket]++;
-        int slot = (int) Math.floorMod(epochSecond, (long) WINDOW_SECONDS);
-        if (seconds[slot] != epochSecond) {
-            seconds[slot] = epochSecond;
+        long bucketIndex = Math.floorDiv(epochSecond, (long) BUCKET_SECONDS);
+        int slot = (int) Math.floorMod(bucketIndex, (long) SLOTS);
+        if (seconds[slot] != bucketIndex) {
+            seconds[slot] = bucketIndex;
             counts[slot] = 0;
             errors[slot] = 0;
             Arrays.fill(latencies, slot * LatencyHistogram.BUCKETS, (slot + 1) * LatencyHistogram.BUCKETS, 0);
@@ -61,11 +65,11 @@ final class RouteCounters {
     }
 
     private void allocateRing() {
-        seconds = new long[WINDOW_SECONDS];
+        seconds = new long[SLOTS];
         Arrays.fill(seconds, Long.MIN_VALUE);
-        counts = new int[WINDOW_SECONDS];
-        errors = new int[WINDOW_SECONDS];
-        latencies = new int[WINDOW_SECONDS * LatencyHistogram.BUCKETS];
+        counts = new int[SLOTS];
+        errors = new int[SLOTS];
+        latencies = new int[SLOTS * LatencyHistogram.BUCKETS];
     }
 
     synchronized long count() {
@@ -74,13 +78,14 @@ final class RouteCounters {
 
     /** The totals and the non-empty buckets of the window ending at {@code nowSecond}, oldest first. */
     synchronized RouteStatistics.RouteSummary summary(long nowSecond) {
-        List<RouteStatistics.SecondBucket> series = new ArrayList<>();
+        List<RouteStatistics.Bucket> series = new ArrayList<>();
         if (seconds != null) {
-            for (long second = nowSecond - WINDOW_SECONDS + 1; second <= nowSecond; second++) {
-                int slot = (int) Math.floorMod(second, (long) WINDOW_SECONDS);
-                if (seconds[slot] == second && counts[slot] > 0) {
+            long now = Math.floorDiv(nowSecond, (long) BUCKET_SECONDS);
+            for (long bucket = now - SLOTS + 1; bucket <= now; bucket++) {
+                int slot = (int) Math.floorMod(bucket, (long) SLOTS);
+                if (seconds[slot] == bucket && counts[slot] > 0) {
                     int offset = slot * LatencyHistogram.BUCKETS;
-                    series.add(new RouteStatistics.SecondBucket(Instant.ofEpochSecond(second), counts[slot],
+                    series.add(new RouteStatistics.Bucket(Instant.ofEpochSecond(bucket * BUCKET_SECONDS), counts[slot],
                             errors[slot], LatencyHistogram.percentile(latencies, offset, counts[slot], 0.5),
                             LatencyHistogram.percentile(latencies, offset, counts[slot], 0.99)));
                 }

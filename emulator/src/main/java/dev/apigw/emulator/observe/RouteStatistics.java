@@ -38,7 +38,7 @@ public final class RouteStatistics implements GatewayObserver {
         this.byLabel = byLabel;
     }
 
-    /** Counters for every route of the compiled table; {@code clock} dates the one-second buckets. */
+    /** Counters for every route of the compiled table; {@code clock} dates the buckets. */
     public static RouteStatistics create(List<RouteEntry> routes, Clock clock) {
         List<RouteCounters> declared = new ArrayList<>();
         Map<String, Map<HttpMethod, RouteCounters>> rest = new HashMap<>();
@@ -94,7 +94,8 @@ public final class RouteStatistics implements GatewayObserver {
         if (unrouted.count() > 0) {
             routes.add(unrouted.summary(nowSecond));
         }
-        return new Snapshot(Instant.ofEpochMilli(nowMillis), 1, RouteCounters.WINDOW_SECONDS, routes);
+        return new Snapshot(Instant.ofEpochMilli(nowMillis), RouteCounters.BUCKET_SECONDS, RouteCounters.WINDOW_SECONDS,
+                routes);
     }
 
     /** Forgets everything counted so far ({@code Gateway.reset()}). */
@@ -121,12 +122,12 @@ public final class RouteStatistics implements GatewayObserver {
      * @param series the non-empty seconds of the window, oldest first
      */
     public record RouteSummary(String route, long count, long errors4xx, long errors5xx, double p50, double p99,
-            List<SecondBucket> series) {
+            List<Bucket> series) {
         public RouteSummary {
             series = List.copyOf(series);
         }
     }
 
     /** One second of one route: requests, errors (4xx and 5xx) and latency percentiles in milliseconds. */
-    public record SecondBucket(Instant t, int count, int errors, double p50, double p99) {}
+    public record Bucket(Instant t, int count, int errors, double p50, double p99) {}
 }

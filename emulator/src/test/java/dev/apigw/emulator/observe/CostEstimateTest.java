@@ -21,7 +21,7 @@ class CostEstimateTest {
 
         assertThat(report.lines()).extracting(CostEstimate.Line::quantity).containsExactly(3L, 3L);
         assertThat(report.lines()).extracting(CostEstimate.Line::usdPerMillion).containsExactly(1.00, 0.25);
-        assertThat(report.totalUsd()).isEqualTo(0.000004);
+        assertThat(report.totalUsd()).isEqualTo(0.00000375);
         assertThat(report.pricesAsOf()).isEqualTo(CostEstimate.PRICES_AS_OF);
 
         cost.clear();

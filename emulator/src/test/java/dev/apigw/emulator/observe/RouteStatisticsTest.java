@@ -98,25 +98,26 @@ class RouteStatisticsTest {
         MutableClock clock = MutableClock.at(START);
         RouteStatistics statistics = RouteStatistics.create(REST_TABLE, clock);
         statistics.observed(request(PET_ROUTE, 500, Duration.ofMillis(5)));
-        clock.advance(Duration.ofSeconds(2));
+        clock.advance(Duration.ofSeconds(7));
         statistics.observed(request(PET_ROUTE, 404, Duration.ofMillis(5)));
         statistics.observed(request(PET_ROUTE, 200, Duration.ofMillis(5)));
 
         RouteStatistics.RouteSummary pets = route(statistics, "GET /pets/{id}");
-        assertThat(pets.series()).extracting(RouteStatistics.SecondBucket::t)
-                .containsExactly(START, START.plusSeconds(2));
-        assertThat(pets.series()).extracting(RouteStatistics.SecondBucket::errors).containsExactly(1, 1);
+        // 5-second buckets, named by their first second.
+        assertThat(pets.series()).extracting(RouteStatistics.Bucket::t)
+                .containsExactly(START, START.plusSeconds(5));
+        assertThat(pets.series()).extracting(RouteStatistics.Bucket::errors).containsExactly(1, 1);
         assertThat(pets.errors4xx()).isEqualTo(1);
         assertThat(pets.errors5xx()).isEqualTo(1);
 
-        clock.advance(Duration.ofSeconds(299));
+        clock.advance(Duration.ofSeconds(295));
         pets = route(statistics, "GET /pets/{id}");
-        assertThat(pets.series()).extracting(RouteStatistics.SecondBucket::t).containsExactly(START.plusSeconds(2));
+        assertThat(pets.series()).extracting(RouteStatistics.Bucket::t).containsExactly(START.plusSeconds(5));
         assertThat(pets.count()).isEqualTo(3);
 
         // A second that reuses an old slot starts from zero.
         statistics.observed(request(PET_ROUTE, 200, Duration.ofMillis(5)));
-        assertThat(route(statistics, "GET /pets/{id}").series()).extracting(RouteStatistics.SecondBucket::count)
+        assertThat(route(statistics, "GET /pets/{id}").series()).extracting(RouteStatistics.Bucket::count)
                 .containsExactly(2, 1);
 
         statistics.clear();

@@ -154,7 +154,7 @@ class DashboardRoutesTest {
 
             JsonNode stats = json(server, "/api/stats");
 
-            assertThat(stats.get("bucketSeconds").asInt()).isEqualTo(1);
+            assertThat(stats.get("bucketSeconds").asInt()).isEqualTo(5);
             assertThat(stats.get("windowSeconds").asInt()).isEqualTo(300);
             assertThat(texts(stats.get("routes"), "route")).containsExactlyInAnyOrder("GET /pets/{id}",
                     "ANY /{proxy+}", "(no route)");
