@@ -123,10 +123,11 @@ public final class Gateway implements AutoCloseable {
         RequestObservation observation = new RequestObservation(journal.enabled());
         GatewayResponse response = withRequestIds(respond(request, context, observation), context);
         ObservedRequest observed = observation.finish(request, context, response);
+        // The journal first: when the live feed announces a request, PREFIX/api/journal/{id} already has it.
+        notify(journal, observed);
         for (GatewayObserver observer : observers) {
             notify(observer, observed);
         }
-        notify(journal, observed);
         return response;
     }
 

@@ -141,9 +141,11 @@ final class GatewayAssembly {
                 observers.add(metrics);
                 observers.add(dashboard.statistics());
                 observers.add(dashboard.cost());
-                // Last: the feed only queues, and a subscriber then finds the request in the other observers' views.
+                // Last: the feed only queues. The journal is told before all of these (Gateway.handle), so a browser
+                // that sees a request in the feed finds it at PREFIX/api/journal/{id}.
                 observers.add(dashboard.liveFeed());
                 if (webSocket != null) {
+                    // Also turns on keeping each connection's last frames for the dashboard.
                     webSocket.observeWith(WebSocketObserver.all(List.of(metrics, dashboard.cost(),
                             dashboard.liveFeed())));
                 }

@@ -161,8 +161,17 @@ public final class GatewayServer implements AutoCloseable {
 
     /** The API's base URL: the root plus the stage segment, except for an HTTP API's {@code $default} stage. */
     public URI baseUri() {
-        String stage = gateway().stage();
-        return stage.equals(GatewayConfig.DEFAULT_HTTP_STAGE) ? rootUri() : URI.create(rootUri() + "/" + stage);
+        return baseUri(rootUri(), gateway().stage());
+    }
+
+    /** The API's base URL under {@code root}: the stage segment, except for an HTTP API's {@code $default} stage. */
+    public static URI baseUri(URI root, String stage) {
+        return stage.equals(GatewayConfig.DEFAULT_HTTP_STAGE) ? root : URI.create(root + "/" + stage);
+    }
+
+    /** The WebSocket address of an API's base URL: {@code ws://} for {@code http://}. */
+    public static URI webSocketUri(URI baseUri) {
+        return URI.create(baseUri.toString().replaceFirst("^http", "ws"));
     }
 
     /** {@code http://host:port/_apigw/} — apigw's dashboard ({@code --admin-prefix} moves it). */
@@ -172,7 +181,7 @@ public final class GatewayServer implements AutoCloseable {
 
     /** {@code ws://host:port/{stage}} — where WebSocket clients connect. */
     public URI webSocketUri() {
-        return URI.create(baseUri().toString().replaceFirst("^http", "ws"));
+        return webSocketUri(baseUri());
     }
 
     /** {@code uri("/pets/7")} → the base URI plus the path. */

@@ -3,6 +3,7 @@ package dev.apigw.emulator.observe;
 import dev.apigw.model.ApiType;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,19 @@ public final class CostEstimate implements GatewayObserver, WebSocketObserver {
     public static final String SOURCE = "https://aws.amazon.com/api-gateway/pricing/";
     static final String NOTE = "first pricing tier in us-east-1, without the free tier, data transfer, caching or"
             + " Lambda";
+    /** {@link #NOTE} for REST APIs, which also leave out the requests AWS does not bill. */
+    static final String REST_NOTE = NOTE + "; REST API calls refused as unauthorized, for a missing or invalid API"
+            + " key, by throttling or a quota, or matching no route are not counted, as AWS does not bill them";
+    /**
+     * The gateway responses of REST API calls AWS does not bill: authentication and authorization refusals, API key
+     * and usage plan refusals, throttling, and requests no route matched. AWS says so in answers on re:Post
+     * (https://repost.aws/questions/QU5y4fo-e3RWyU5r4VmyPIzA/pricing-clarification-for-api-gateway and
+     * https://repost.aws/questions/QUY2x146iORPmsJHpff8u0eA), after the developer guide page that stated it
+     * (api-gateway-pricing.html) was removed. Nothing comparable was found for HTTP APIs, so they are billed in full.
+     */
+    static final Set<String> UNBILLED_REST_ERRORS = Set.of("UNAUTHORIZED", "ACCESS_DENIED", "EXPIRED_TOKEN",
+            "INVALID_SIGNATURE", "INVALID_API_KEY", "THROTTLED", "QUOTA_EXCEEDED", "MISSING_AUTHENTICATION_TOKEN",
+            "RESOURCE_NOT_FOUND");
 
     /**
      * Every price apigw knows, in USD per million units: the first tier in {@link #REGION} as of
@@ -72,18 +86,21 @@ public final class CostEstimate implements GatewayObserver, WebSocketObserver {
 
     @Override
     public void observed(ObservedRequest request) {
-        Price price = apiType == ApiType.HTTP ? Price.HTTP_CALLS : Price.REST_CALLS;
-        calls.add(price.units(request.request().body().length));
+        if (apiType == ApiType.HTTP) {
+            calls.add(Price.HTTP_CALLS.units(request.request().body().length));
+        } else if (request.errorType() == null || !UNBILLED_REST_ERRORS.contains(request.errorType())) {
+            calls.add(Price.REST_CALLS.units(request.request().body().length));
+        }
     }
 
     @Override
-    public void received(String connectionId, @Nullable String routeKey, String data) {
-        messages.add(Price.WEBSOCKET_MESSAGES.units(utf8Length(data)));
+    public void received(String connectionId, @Nullable String routeKey, String data, int size) {
+        messages.add(Price.WEBSOCKET_MESSAGES.units(size));
     }
 
     @Override
-    public void sentToClient(String connectionId, @Nullable String routeKey, String data) {
-        messages.add(Price.WEBSOCKET_MESSAGES.units(utf8Length(data)));
+    public void sentToClient(String connectionId, @Nullable String routeKey, String data, int size) {
+        messages.add(Price.WEBSOCKET_MESSAGES.units(size));
     }
 
     @Override
@@ -112,7 +129,8 @@ public final class CostEstimate implements GatewayObserver, WebSocketObserver {
         for (Line line : lines) {
             total += line.usd();
         }
-        return new Report(apiType.name(), REGION, PRICES_AS_OF, SOURCE, lines, usd(total), NOTE);
+        return new Report(apiType.name(), REGION, PRICES_AS_OF, SOURCE, lines, usd(total),
+                apiType == ApiType.REST ? REST_NOTE : NOTE);
     }
 
     /** Forgets the traffic counted so far ({@code Gateway.reset()}). */
@@ -126,15 +144,6 @@ public final class CostEstimate implements GatewayObserver, WebSocketObserver {
     private static long minutes(Duration connected) {
         long millis = Math.max(0, connected.toMillis());
         return (millis + 59_999) / 60_000;
-    }
-
-    private static long utf8Length(String text) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
-        }
-        return bytes;
     }
 
     /** To a millionth of a cent: one connection minute ($0.00000025) must not show as nothing. */

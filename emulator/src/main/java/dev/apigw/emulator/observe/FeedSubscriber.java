@@ -1,8 +1,9 @@
 package dev.apigw.emulator.observe;
 
 /**
- * One client of the {@link LiveFeed} (a browser's EventSource): the transport adapts its stream to this. Only the
- * feed's own thread calls {@link #event} and {@link #comment}.
+ * One client of the {@link LiveFeed} (a browser's EventSource): the transport adapts its stream to this. Once
+ * subscribed, only the feed's writer thread for this client calls {@link #event}, {@link #comment} and
+ * {@link #close}, so an implementation need not be thread-safe; {@link #gone} may be called from any thread.
  */
 public interface FeedSubscriber {
 

@@ -150,7 +150,7 @@ public final class GatewayMetrics implements GatewayObserver, WebSocketObserver 
     }
 
     @Override
-    public void sentToClient(String connectionId, @Nullable String routeKey, String data) {
+    public void sentToClient(String connectionId, @Nullable String routeKey, String data, int size) {
         WebSocketRouteMetrics meters = webSocketMeters(routeKey);
         if (meters != null) {
             meters.sentToClient();

@@ -93,7 +93,8 @@ final class IntegrationCapture implements IntegrationTrace {
     synchronized JournalEntry.@Nullable Integration integration(Secrets secrets) {
         if (functionName != null) {
             return new JournalEntry.LambdaCall("lambda", functionName, JournalBody.of(event, secrets),
-                    payload == null ? null : JournalBody.of(payload, secrets), functionErrorType, failure);
+                    payload == null ? null : JournalBody.of(payload, secrets), functionErrorType,
+                    failure == null ? null : secrets.mask(failure));
         }
         if (backendMethod != null && backendUrl != null) {
             return new JournalEntry.BackendCall("http", backendMethod, secrets.mask(backendUrl.toString()),

@@ -113,7 +113,8 @@ public final class Journal implements GatewayObserver {
                 capture == null ? List.of() : capture.logLines(), capture != null && capture.logLinesTruncated(),
                 new JournalEntry.ClientResponse(response.status(), headerLines(response.headers(), secrets),
                         JournalBody.of(response.body(), secrets)),
-                millis(observed.latency()), integrationLatency == null ? null : millis(integrationLatency));
+                DashboardJson.millis(observed.latency()),
+                integrationLatency == null ? null : DashboardJson.millis(integrationLatency));
     }
 
     /** Who the caller was, never by a credential (API key value, token, access key). */
@@ -144,10 +145,6 @@ public final class Journal implements GatewayObserver {
             lines.add(new JournalEntry.HeaderLine(header.name(), secrets.headerValue(header.name(), header.value())));
         }
         return lines;
-    }
-
-    private static double millis(Duration duration) {
-        return duration.toNanos() / 1_000_000.0;
     }
 
     @Override

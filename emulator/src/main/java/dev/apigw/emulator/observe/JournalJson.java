@@ -1,10 +1,5 @@
 package dev.apigw.emulator.observe;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -12,9 +7,6 @@ import org.jspecify.annotations.Nullable;
 public final class JournalJson {
     /** How many entries a request gets without {@code ?limit=}. */
     public static final int DEFAULT_LIMIT = 100;
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
 
     private JournalJson() {}
 
@@ -41,28 +33,15 @@ public final class JournalJson {
 
     /** {@code text} as a JSON string literal, quotes included. */
     public static String quoted(String text) {
-        try {
-            return JSON.writeValueAsString(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a string could not be written as JSON", e);
-        }
+        return DashboardJson.write(text);
     }
 
     /** One entry, in the same form as an element of the journal's array. */
     public static String json(JournalEntry entry) {
-        try {
-            return JSON.writeValueAsString(entry);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a journal entry could not be written as JSON", e);
-        }
+        return DashboardJson.write(entry);
     }
 
     static String json(List<JournalEntry> entries) {
-        try {
-            return JSON.writeValueAsString(entries);
-        } catch (JsonProcessingException e) {
-            // Records of strings, numbers and lists always serialize; reaching here is a bug in apigw.
-            throw new IllegalStateException("the journal could not be written as JSON", e);
-        }
+        return DashboardJson.write(entries);
     }
 }

@@ -1,9 +1,5 @@
 package dev.apigw.emulator.observe;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,161 +17,157 @@ import org.slf4j.LoggerFactory;
  * The dashboard's live feed ({@code GET /_apigw/api/events}): every answered request and every WebSocket connect,
  * frame and disconnect, as Server-Sent Events to whoever is subscribed.
  *
- * <p>Observing never writes to a client: it puts the fact on a bounded queue that one daemon thread drains, so a slow
- * browser cannot slow a request down. When nobody is subscribed, observing returns at once; when the queue is full,
- * the fact is dropped and counted ({@link #dropped()}). The thread starts with the first subscriber, sends a
- * {@code : ping} comment every {@link #PING_INTERVAL} so that proxies keep the stream open, and ends with
- * {@link #close()}, which also ends every stream (a {@code --watch} reload closes the old gateway: browsers then
- * reconnect to the new one).
+ * <p>Three stages keep a request from ever waiting on a browser, and one browser from waiting on another:
+ * <ol>
+ *   <li>Observing builds a small event (a few field reads, never the request's bodies) and offers it to a shared
+ *       bounded queue; when nobody is subscribed it returns at once, and when the queue is full the event is dropped
+ *       and counted ({@link #dropped()}).</li>
+ *   <li>One dispatcher thread writes each event as JSON once and offers it to each subscriber's own small queue. A
+ *       subscriber whose queue overflows is too slow to follow: it is dropped and its stream ends; the browser's
+ *       EventSource reconnects and the page seeds itself again from the journal.</li>
+ *   <li>One writer thread per subscriber writes its events, sends a {@code : ping} comment after
+ *       {@link #PING_INTERVAL} of quiet so that proxies keep the stream open, and closes its own client when it
+ *       ends (Javalin's SSE client is not thread-safe, so no other thread touches it).</li>
+ * </ol>
+ * {@link #close()} ends every stream (a {@code --watch} reload closes the old gateway: browsers then reconnect to the
+ * new one).
  */
 public final class LiveFeed implements GatewayObserver, WebSocketObserver, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
     static final int QUEUE_CAPACITY = 1_024;
+    /** How many events a subscriber may lag behind before it is dropped as too slow. */
+    static final int SUBSCRIBER_QUEUE_CAPACITY = 256;
     static final Duration PING_INTERVAL = Duration.ofSeconds(15);
+    /** How long {@link #close()} waits, in all, for the threads to end. */
+    static final Duration CLOSE_WAIT = Duration.ofMillis(500);
     /** How much of a WebSocket frame the feed shows. */
     static final int PREVIEW_CHARS = 200;
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
 
     private final Clock clock;
     private final Duration pingInterval;
-    private final List<FeedSubscriber> subscribers = new CopyOnWriteArrayList<>();
-    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final int subscriberQueueCapacity;
+    private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
-    private @Nullable Thread sender;
+    private final AtomicLong writers = new AtomicLong();
+    private @Nullable Thread dispatcher;
     private volatile boolean closed;
 
-    /** What waits for the sender thread: a request as observed, or a WebSocket fact already in its final form. */
-    private record Pending(long sequence, @Nullable ObservedRequest request, @Nullable WebSocketEvent webSocket) {}
+    /** What the feed sends: small records built on the observing thread. */
+    sealed interface Event permits RequestEvent, WebSocketEvent {
+        /** The SSE event name. */
+        String name();
+    }
 
     /** {@code event: request}. */
     record RequestEvent(long sequence, String requestId, Instant time, String method, String path,
             @Nullable String route, int status, double latencyMillis, @Nullable Double integrationLatencyMillis,
-            @Nullable String errorType) {}
+            @Nullable String errorType) implements Event {
+        @Override
+        public String name() {
+            return "request";
+        }
+    }
 
     /** {@code event: websocket}; {@code kind} is connect, in, out or disconnect. */
     record WebSocketEvent(String connectionId, String kind, @Nullable String routeKey, Instant time, long size,
-            String preview) {}
+            String preview) implements Event {
+        @Override
+        public String name() {
+            return "websocket";
+        }
+    }
 
     public LiveFeed(Clock clock) {
-        this(clock, PING_INTERVAL);
+        this(clock, PING_INTERVAL, SUBSCRIBER_QUEUE_CAPACITY);
     }
 
     LiveFeed(Clock clock, Duration pingInterval) {
+        this(clock, pingInterval, SUBSCRIBER_QUEUE_CAPACITY);
+    }
+
+    LiveFeed(Clock clock, Duration pingInterval, int subscriberQueueCapacity) {
         this.clock = clock;
         this.pingInterval = pingInterval;
+        this.subscriberQueueCapacity = subscriberQueueCapacity;
     }
 
     /** Streams every fact from now on to {@code subscriber}, until it goes away or the feed closes. */
     public void subscribe(FeedSubscriber subscriber) {
         synchronized (this) {
-            if (closed) {
-                subscriber.close();
+            if (!closed) {
+                Subscription subscription = new Subscription(subscriber);
+                subscriptions.add(subscription);
+                if (dispatcher == null || !dispatcher.isAlive()) {
+                    dispatcher = daemon(this::dispatch, "apigw-live-feed-dispatcher");
+                }
+                subscription.writer.start();
                 return;
             }
-            subscribers.add(subscriber);
-            if (sender == null) {
-                Thread thread = new Thread(this::send, "apigw-live-feed");
-                thread.setDaemon(true);
-                sender = thread;
-                thread.start();
+        }
+        // No writer thread exists for it, so this thread may close it.
+        subscriber.close();
+    }
+
+    /** Stops streaming to {@code subscriber} (its client went away); its writer closes it. */
+    public void unsubscribe(FeedSubscriber subscriber) {
+        for (Subscription subscription : subscriptions) {
+            if (subscription.subscriber == subscriber) {
+                subscription.end();
             }
         }
     }
 
-    /** Stops streaming to {@code subscriber} (its client went away). */
-    public void unsubscribe(FeedSubscriber subscriber) {
-        subscribers.remove(subscriber);
-    }
-
     /** How many clients are subscribed. */
     public int subscribers() {
-        return subscribers.size();
+        return subscriptions.size();
     }
 
-    /** How many facts were dropped because the queue was full. */
+    /** How many facts were dropped because the shared queue was full. */
     public long dropped() {
         return dropped.get();
     }
 
     @Override
     public void observed(ObservedRequest request) {
-        if (subscribers.isEmpty()) {
+        if (subscriptions.isEmpty()) {
             return;
         }
-        enqueue(new Pending(sequence.incrementAndGet(), request, null));
+        enqueue(requestEvent(sequence.incrementAndGet(), request));
     }
 
     @Override
     public void connected(String connectionId) {
-        webSocket(connectionId, "connect", "$connect", "");
+        webSocket(connectionId, "connect", "$connect", "", 0);
     }
 
     @Override
-    public void received(String connectionId, @Nullable String routeKey, String data) {
-        webSocket(connectionId, "in", routeKey, data);
+    public void received(String connectionId, @Nullable String routeKey, String data, int size) {
+        webSocket(connectionId, "in", routeKey, data, size);
     }
 
     @Override
-    public void sentToClient(String connectionId, @Nullable String routeKey, String data) {
-        webSocket(connectionId, "out", routeKey, data);
+    public void sentToClient(String connectionId, @Nullable String routeKey, String data, int size) {
+        webSocket(connectionId, "out", routeKey, data, size);
     }
 
     @Override
     public void disconnected(String connectionId, int closeCode, Duration connectedFor) {
-        webSocket(connectionId, "disconnect", "$disconnect", "");
+        webSocket(connectionId, "disconnect", "$disconnect", "", 0);
     }
 
-    private void webSocket(String connectionId, String kind, @Nullable String routeKey, String data) {
-        if (subscribers.isEmpty()) {
+    private void webSocket(String connectionId, String kind, @Nullable String routeKey, String data, int size) {
+        if (subscriptions.isEmpty()) {
             return;
         }
         String preview = data.length() > PREVIEW_CHARS ? data.substring(0, PREVIEW_CHARS) : data;
-        enqueue(new Pending(0, null, new WebSocketEvent(connectionId, kind, routeKey, clock.instant(),
-                utf8Length(data), preview)));
+        enqueue(new WebSocketEvent(connectionId, kind, routeKey, clock.instant(), size, preview));
     }
 
-    private void enqueue(Pending pending) {
-        if (!queue.offer(pending)) {
+    private void enqueue(Event event) {
+        if (!queue.offer(event)) {
             dropped.incrementAndGet();
-        }
-    }
-
-    /** The sender thread: drains the queue to every subscriber and pings them when it is quiet. */
-    private void send() {
-        long nextPing = System.nanoTime() + pingInterval.toNanos();
-        while (!closed) {
-            try {
-                Pending pending = queue.poll(Math.max(0, nextPing - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (pending != null) {
-                    broadcast(pending);
-                }
-                if (System.nanoTime() - nextPing >= 0) {
-                    for (FeedSubscriber subscriber : subscribers) {
-                        subscriber.comment("ping");
-                    }
-                    nextPing = System.nanoTime() + pingInterval.toNanos();
-                }
-                subscribers.removeIf(FeedSubscriber::gone);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // One bad write must not end the feed for everyone else.
-                LOG.warn("the dashboard's live feed failed to send: {}", e.toString());
-            }
-        }
-    }
-
-    private void broadcast(Pending pending) {
-        String name = pending.request() != null ? "request" : "websocket";
-        String data = json(pending.request() != null ? requestEvent(pending.sequence(), pending.request())
-                : pending.webSocket());
-        for (FeedSubscriber subscriber : subscribers) {
-            if (!subscriber.gone()) {
-                subscriber.event(name, data);
-            }
         }
     }
 
@@ -183,56 +175,169 @@ public final class LiveFeed implements GatewayObserver, WebSocketObserver, AutoC
         Duration integration = observed.integrationLatency();
         return new RequestEvent(sequence, observed.context().requestId(), observed.context().requestTime(),
                 observed.request().method(), observed.request().rawPath(), RouteLabels.of(observed.route()),
-                observed.response().status(), millis(observed.latency()),
-                integration == null ? null : millis(integration), observed.errorType());
+                observed.response().status(), DashboardJson.millis(observed.latency()),
+                integration == null ? null : DashboardJson.millis(integration), observed.errorType());
     }
 
-    private static double millis(Duration duration) {
-        return LatencyHistogram.round(duration.toNanos() / 1_000_000.0);
-    }
-
-    private static long utf8Length(String text) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
-        }
-        return bytes;
-    }
-
-    private static String json(Object event) {
+    /** The dispatcher thread: writes each event as JSON once and hands it to every subscriber. */
+    private void dispatch() {
         try {
-            return JSON.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            // Records of strings and numbers always serialize; reaching here is a bug in apigw.
-            throw new IllegalStateException("a live feed event could not be written as JSON", e);
-        }
-    }
-
-    /** Ends every stream and the sender thread; later subscribers are closed at once. */
-    @Override
-    public void close() {
-        Thread thread;
-        synchronized (this) {
-            closed = true;
-            thread = sender;
-        }
-        for (FeedSubscriber subscriber : subscribers) {
-            try {
-                subscriber.close();
-            } catch (RuntimeException e) {
-                LOG.debug("closing a live feed client failed: {}", e.toString());
+            while (!closed) {
+                Event event = queue.take();
+                try {
+                    Message message = new Message(event.name(), DashboardJson.write(event));
+                    for (Subscription subscription : subscriptions) {
+                        subscription.offer(message);
+                    }
+                } catch (RuntimeException e) {
+                    // One event that cannot be sent must not end the feed for the ones after it.
+                    LOG.warn("the dashboard's live feed could not send an event: {}", e.toString());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (!closed) {
+                // Only an Error gets here: say so; the next subscriber starts a new dispatcher.
+                LOG.warn("the dashboard's live feed stopped; it starts again when a browser reconnects");
+                synchronized (this) {
+                    dispatcher = null;
+                }
+                subscriptions.forEach(Subscription::end);
             }
         }
-        subscribers.clear();
+    }
+
+    /**
+     * Ends every stream and the feed's threads, waiting for them at most {@link #CLOSE_WAIT} in all; later
+     * subscribers are closed at once.
+     */
+    @Override
+    public void close() {
+        Thread stopping;
+        synchronized (this) {
+            closed = true;
+            stopping = dispatcher;
+            dispatcher = null;
+        }
+        List<Subscription> ending = List.copyOf(subscriptions);
+        ending.forEach(Subscription::end);
         queue.clear();
-        if (thread != null) {
-            thread.interrupt();
+        if (stopping != null) {
+            stopping.interrupt();
+        }
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        for (Subscription subscription : ending) {
+            subscription.await(deadline);
+        }
+        if (stopping != null) {
+            joinUntil(stopping, deadline);
+        }
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void joinUntil(Thread thread, long deadline) {
+        try {
+            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     @Override
     public String toString() {
-        return "live feed to " + subscribers.size() + " clients";
+        return "live feed to " + subscriptions.size() + " clients";
+    }
+
+    /** One event as its subscribers receive it; {@link #END} tells a writer to stop. */
+    private record Message(String name, String data) {}
+
+    private static final Message END = new Message("", "");
+
+    /** One subscriber with its own queue and writer thread. */
+    private final class Subscription {
+        final FeedSubscriber subscriber;
+        final BlockingQueue<Message> pending = new ArrayBlockingQueue<>(subscriberQueueCapacity + 1);
+        final Thread writer;
+        volatile boolean ended;
+
+        Subscription(FeedSubscriber subscriber) {
+            this.subscriber = subscriber;
+            Thread thread = new Thread(this::write, "apigw-live-feed-writer-" + writers.incrementAndGet());
+            thread.setDaemon(true);
+            this.writer = thread;
+        }
+
+        /** Called by the dispatcher: never blocks; a subscriber that cannot keep up is dropped. */
+        void offer(Message message) {
+            if (ended) {
+                return;
+            }
+            if (pending.remainingCapacity() <= 1 || !pending.offer(message)) {
+                LOG.info("a dashboard browser fell {} events behind the live feed; its stream ends and it reconnects",
+                        subscriberQueueCapacity);
+                end();
+            }
+        }
+
+        /** Asks the writer to stop; the writer removes the subscription and closes the client. */
+        void end() {
+            ended = true;
+            subscriptions.remove(this);
+            pending.clear();
+            pending.offer(END);
+        }
+
+        void await(long deadline) {
+            joinUntil(writer, deadline);
+            if (writer.isAlive()) {
+                // Stuck in a write: an interrupt aborts a blocking write; else the server's stop ends it.
+                writer.interrupt();
+            }
+        }
+
+        /** The writer thread: the only one that touches this subscriber's client. */
+        private void write() {
+            try {
+                long nextPing = System.nanoTime() + pingInterval.toNanos();
+                while (!ended && !closed && !subscriber.gone()) {
+                    Message message = pending.poll(Math.max(0, nextPing - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    if (message == END) {
+                        break;
+                    }
+                    if (message != null) {
+                        subscriber.event(message.name(), message.data());
+                    } else if (System.nanoTime() - nextPing >= 0) {
+                        subscriber.comment("ping");
+                    } else {
+                        continue;
+                    }
+                    nextPing = System.nanoTime() + pingInterval.toNanos();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException | Error e) {
+                // This subscriber's failure ends only its own stream.
+                LOG.debug("a dashboard live feed stream ended: {}", e.toString());
+            } finally {
+                ended = true;
+                subscriptions.remove(this);
+                closeClient();
+            }
+        }
+
+        private void closeClient() {
+            try {
+                subscriber.close();
+            } catch (RuntimeException | Error e) {
+                LOG.debug("closing a live feed client failed: {}", e.toString());
+            }
+        }
     }
 }

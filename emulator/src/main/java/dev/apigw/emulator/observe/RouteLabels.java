@@ -23,7 +23,11 @@ public final class RouteLabels {
         if (route.routeKey() != null) {
             return route.routeKey();
         }
-        // The declared method (ANY for an ANY method), not the request's verb.
+        if (route.httpRoute() != null) {
+            return route.httpRoute().key().toString();
+        }
+        // The declared method (ANY for an ANY method), not the request's verb: both route tables set method() or a
+        // route key. Only a route built in code without its model (apigw render) has nothing but the verb.
         String method = route.method() != null ? route.method().httpMethod().name() : route.httpMethod();
         return rest(method, route.resourcePath());
     }

@@ -74,10 +74,30 @@ public final class RouteStatistics implements GatewayObserver {
         } else if (route.method() != null) {
             Map<HttpMethod, RouteCounters> methods = restRoutes.get(route.resourcePath());
             found = methods == null ? null : methods.get(route.method().httpMethod());
-        } else {
+        } else if (route.httpRoute() != null) {
             found = byLabel.get(RouteLabels.of(route));
+        } else {
+            found = declaredMethodOf(route);
         }
         return found != null ? found : unrouted;
+    }
+
+    /**
+     * A REST route built in code without its model method: the resource's method for the request's verb, else its
+     * ANY method, so that the request is counted under the method the API declares.
+     */
+    private @Nullable RouteCounters declaredMethodOf(MatchedRoute route) {
+        Map<HttpMethod, RouteCounters> methods = restRoutes.get(route.resourcePath());
+        if (methods == null) {
+            return byLabel.get(RouteLabels.of(route));
+        }
+        RouteCounters exact = null;
+        for (Map.Entry<HttpMethod, RouteCounters> method : methods.entrySet()) {
+            if (method.getKey() != HttpMethod.ANY && method.getKey().name().equals(route.httpMethod())) {
+                exact = method.getValue();
+            }
+        }
+        return exact != null ? exact : methods.get(HttpMethod.ANY);
     }
 
     /**

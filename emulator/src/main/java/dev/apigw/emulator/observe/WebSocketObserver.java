@@ -23,8 +23,9 @@ public interface WebSocketObserver {
      * A text frame came from the client.
      *
      * @param routeKey the route that takes it, or null when none does
+     * @param size the frame's size in UTF-8 bytes, measured once by the WebSocket side for every observer
      */
-    default void received(String connectionId, @Nullable String routeKey, String data) {}
+    default void received(String connectionId, @Nullable String routeKey, String data, int size) {}
 
     /**
      * API Gateway answered before any integration ran: an authorizer refused {@code $connect}, or no route took a
@@ -47,8 +48,9 @@ public interface WebSocketObserver {
      * A frame went to the client: a route response, an error frame, a {@code @connections} post.
      *
      * @param routeKey the route that answered, or null when no route did
+     * @param size the frame's size in UTF-8 bytes, measured once by the WebSocket side for every observer
      */
-    default void sentToClient(String connectionId, @Nullable String routeKey, String data) {}
+    default void sentToClient(String connectionId, @Nullable String routeKey, String data, int size) {}
 
     /**
      * A connection ended, from either side.
@@ -73,8 +75,9 @@ public interface WebSocketObserver {
             }
 
             @Override
-            public void received(String connectionId, @Nullable String routeKey, String data) {
-                each.forEach(observer -> safely(observer, () -> observer.received(connectionId, routeKey, data)));
+            public void received(String connectionId, @Nullable String routeKey, String data, int size) {
+                each.forEach(observer -> safely(observer,
+                        () -> observer.received(connectionId, routeKey, data, size)));
             }
 
             @Override
@@ -89,8 +92,9 @@ public interface WebSocketObserver {
             }
 
             @Override
-            public void sentToClient(String connectionId, @Nullable String routeKey, String data) {
-                each.forEach(observer -> safely(observer, () -> observer.sentToClient(connectionId, routeKey, data)));
+            public void sentToClient(String connectionId, @Nullable String routeKey, String data, int size) {
+                each.forEach(observer -> safely(observer,
+                        () -> observer.sentToClient(connectionId, routeKey, data, size)));
             }
 
             @Override

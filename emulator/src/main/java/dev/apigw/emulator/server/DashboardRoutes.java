@@ -1,15 +1,13 @@
 package dev.apigw.emulator.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.apigw.emulator.Gateway;
-import dev.apigw.emulator.GatewayConfig;
+import dev.apigw.emulator.GatewayServer;
 import dev.apigw.emulator.observe.ApiOverview;
+import dev.apigw.emulator.observe.DashboardJson;
 import dev.apigw.emulator.observe.FeedSubscriber;
 import dev.apigw.emulator.observe.JournalJson;
 import dev.apigw.emulator.observe.LiveFeed;
+import dev.apigw.emulator.websocket.ClosedConnection;
 import dev.apigw.emulator.websocket.OpenConnection;
 import dev.apigw.emulator.websocket.WebSocketFrame;
 import dev.apigw.emulator.websocket.WebSocketGateway;
@@ -19,6 +17,7 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,8 +43,8 @@ public final class DashboardRoutes {
             "dashboard.js", "text/javascript; charset=utf-8",
             "dashboard.css", "text/css; charset=utf-8");
     private static final String JSON_TYPE = "application/json";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
+    /** How many open WebSocket connections {@code /api/websocket} lists, newest first; the rest are counted. */
+    static final int LISTED_OPEN_CONNECTIONS = 100;
 
     private DashboardRoutes() {}
 
@@ -65,8 +64,8 @@ public final class DashboardRoutes {
         app.get(prefix + "/api/stats", ctx -> json(ctx, current.get().statistics().snapshot()));
         app.get(prefix + "/api/cost", ctx -> json(ctx, cost(current.get())));
         app.get(prefix + "/api/journal/{requestId}", ctx -> journalEntry(current.get(), ctx));
-        app.get(prefix + "/api/websocket", ctx -> json(ctx, new WebSocketConnections(
-                current.get().webSocket().map(DashboardRoutes::connections).orElse(List.of()))));
+        app.get(prefix + "/api/websocket", ctx -> json(ctx, current.get().webSocket()
+                .map(DashboardRoutes::connections).orElse(new WebSocketConnections(List.of(), 0))));
         app.sse(prefix + "/api/events", client -> subscribe(current.get().liveFeed(), client));
         // Open streams would hold the server's shutdown up: end them first (the browser reconnects on its own).
         app.events(events -> events.serverStopping(() -> current.get().liveFeed().close()));
@@ -88,13 +87,13 @@ public final class DashboardRoutes {
     }
 
     private static ApiOverview overview(Gateway gateway, Context ctx) {
-        String root = "http://" + EmulatorRoutes.hostOf(ctx);
-        String stage = gateway.stage();
-        String baseUrl = stage.equals(GatewayConfig.DEFAULT_HTTP_STAGE) ? root : root + "/" + stage;
-        String webSocketUrl = gateway.api().type() == ApiType.WEBSOCKET ? "ws" + baseUrl.substring("http".length())
-                : null;
-        return ApiOverview.of(gateway.api(), gateway.apiId(), stage, new ApiOverview.Addresses(baseUrl, webSocketUrl),
-                gateway.observability(), gateway.journal().size(), gateway.routes());
+        // As the client addressed the server (Host header), which may differ from the address it listens on.
+        URI baseUri = GatewayServer.baseUri(URI.create("http://" + EmulatorRoutes.hostOf(ctx)), gateway.stage());
+        String webSocketUrl = gateway.api().type() == ApiType.WEBSOCKET
+                ? GatewayServer.webSocketUri(baseUri).toString() : null;
+        return ApiOverview.of(gateway.api(), gateway.apiId(), gateway.stage(),
+                new ApiOverview.Addresses(baseUri.toString(), webSocketUrl), gateway.observability(),
+                gateway.journal().size(), gateway.routes());
     }
 
     /** The cost so far, the open WebSocket connections' minutes included. */
@@ -115,8 +114,12 @@ public final class DashboardRoutes {
                         + " requests; raise --journal-size to keep more")));
     }
 
-    /** {@code GET PREFIX/api/websocket}. */
-    record WebSocketConnections(List<ConnectionLine> connections) {}
+    /**
+     * {@code GET PREFIX/api/websocket}.
+     *
+     * @param omitted how many open connections are not listed (beyond the {@link #LISTED_OPEN_CONNECTIONS} newest)
+     */
+    record WebSocketConnections(List<ConnectionLine> connections, int omitted) {}
 
     /** One connection, open or recently closed, with its last frames oldest first. */
     record ConnectionLine(String connectionId, boolean open, Instant connectedAt, @Nullable Instant closedAt,
@@ -126,20 +129,30 @@ public final class DashboardRoutes {
     record FrameLine(String direction, Instant time, @Nullable String routeKey, int size, String data,
             boolean truncated) {}
 
-    /** Open connections and the recently closed ones, newest first. */
-    private static List<ConnectionLine> connections(WebSocketGateway webSocket) {
-        List<OpenConnection> all = new ArrayList<>(webSocket.connections().all());
-        all.addAll(webSocket.connections().recentlyClosed());
-        all.sort(Comparator.comparing(OpenConnection::connectedAt).reversed());
+    /** The newest open connections and the recently closed ones, newest first. */
+    private static WebSocketConnections connections(WebSocketGateway webSocket) {
+        List<OpenConnection> open = new ArrayList<>(webSocket.connections().all());
+        open.sort(Comparator.comparing(OpenConnection::connectedAt).reversed());
+        int omitted = Math.max(0, open.size() - LISTED_OPEN_CONNECTIONS);
         List<ConnectionLine> lines = new ArrayList<>();
-        for (OpenConnection connection : all) {
-            List<FrameLine> frames = new ArrayList<>();
-            for (WebSocketFrame frame : connection.frames()) {
-                frames.add(new FrameLine(frame.direction().name().toLowerCase(Locale.ROOT), frame.time(),
-                        frame.routeKey(), frame.size(), frame.data(), frame.truncated()));
-            }
-            lines.add(new ConnectionLine(connection.id(), connection.open(), connection.connectedAt(),
-                    connection.closedAt(), connection.closeCode(), connection.info().sourceIp(), frames));
+        for (OpenConnection connection : open.subList(0, open.size() - omitted)) {
+            lines.add(new ConnectionLine(connection.id(), true, connection.connectedAt(), null, null,
+                    connection.info().sourceIp(), frameLines(connection.frames())));
+        }
+        for (ClosedConnection connection : webSocket.connections().recentlyClosed()) {
+            lines.add(new ConnectionLine(connection.connectionId(), false, connection.connectedAt(),
+                    connection.closedAt(), connection.closeCode(), connection.sourceIp(),
+                    frameLines(connection.frames())));
+        }
+        lines.sort(Comparator.comparing(ConnectionLine::connectedAt).reversed());
+        return new WebSocketConnections(lines, omitted);
+    }
+
+    private static List<FrameLine> frameLines(List<WebSocketFrame> frames) {
+        List<FrameLine> lines = new ArrayList<>(frames.size());
+        for (WebSocketFrame frame : frames) {
+            lines.add(new FrameLine(frame.direction().name().toLowerCase(Locale.ROOT), frame.time(),
+                    frame.routeKey(), frame.size(), frame.data(), frame.truncated()));
         }
         return lines;
     }
@@ -176,12 +189,7 @@ public final class DashboardRoutes {
     }
 
     private static void json(Context ctx, Object value) {
-        try {
-            ctx.contentType(JSON_TYPE).result(JSON.writeValueAsString(value));
-        } catch (JsonProcessingException e) {
-            // Records of strings, numbers and lists always serialize; reaching here is a bug in apigw.
-            throw new IllegalStateException("a dashboard answer could not be written as JSON", e);
-        }
+        ctx.contentType(JSON_TYPE).result(DashboardJson.write(value));
     }
 
     private static String message(String text) {

@@ -17,7 +17,7 @@ public final class Connections {
     public static final int KEPT_CLOSED = 50;
 
     private final Map<String, OpenConnection> open = new ConcurrentHashMap<>();
-    private final ArrayDeque<OpenConnection> closed = new ArrayDeque<>();
+    private final ArrayDeque<ClosedConnection> closed = new ArrayDeque<>();
 
     void add(OpenConnection connection) {
         open.put(connection.id(), connection);
@@ -29,9 +29,12 @@ public final class Connections {
         if (removed == null) {
             return Optional.empty();
         }
-        removed.ended(closeCode, Instant.now());
+        Instant closedAt = Instant.now();
+        removed.ended(closeCode, closedAt);
+        // A slim record, not the connection: its socket and the frames kept for tests are let go.
+        ClosedConnection remembered = ClosedConnection.of(removed, closedAt, closeCode);
         synchronized (closed) {
-            closed.addFirst(removed);
+            closed.addFirst(remembered);
             if (closed.size() > KEPT_CLOSED) {
                 closed.removeLast();
             }
@@ -50,7 +53,7 @@ public final class Connections {
     }
 
     /** The last {@link #KEPT_CLOSED} closed connections, newest first. */
-    public List<OpenConnection> recentlyClosed() {
+    public List<ClosedConnection> recentlyClosed() {
         synchronized (closed) {
             return List.copyOf(closed);
         }

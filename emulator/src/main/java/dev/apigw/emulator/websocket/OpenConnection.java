@@ -12,24 +12,27 @@ import org.jspecify.annotations.Nullable;
 /**
  * One WebSocket connection: what AWS knows of it ({@link WebSocketEvent.Connection}), its socket, when it was last
  * active, the frames the gateway sent it (kept for tests, bounded), its last {@link #KEPT_FRAMES} frames both ways
- * (for the dashboard) and, once it is closed, when and with which code.
+ * (for the dashboard, only when the gateway observes its traffic) and, once it is closed, when and with which code.
  */
 public final class OpenConnection {
     private static final int KEPT_SENT_FRAMES = 1_000;
     /** How many frames, both directions, the dashboard can show per connection. */
-    public static final int KEPT_FRAMES = 100;
+    public static final int KEPT_FRAMES = 50;
 
     private final WebSocketEvent.Connection info;
     private final Session session;
     private final AtomicLong lastActiveAt;
     private final List<String> sentFrames = new ArrayList<>();
-    private final ArrayDeque<WebSocketFrame> frames = new ArrayDeque<>();
+    /** Null when the gateway does not observe its traffic: then a frame costs nothing more than its write. */
+    private final @Nullable ArrayDeque<WebSocketFrame> frames;
     private volatile @Nullable Instant closedAt;
     private volatile int closeCode;
 
-    OpenConnection(WebSocketEvent.Connection info, Session session) {
+    /** @param keepFrames whether to keep the last frames for the dashboard (observability on) */
+    OpenConnection(WebSocketEvent.Connection info, Session session, boolean keepFrames) {
         this.info = info;
         this.session = session;
+        this.frames = keepFrames ? new ArrayDeque<>() : null;
         this.lastActiveAt = new AtomicLong(info.connectedAtEpochMillis());
     }
 
@@ -73,17 +76,18 @@ public final class OpenConnection {
         closedAt = at;
     }
 
-    /** Keeps a frame the client sent, for the dashboard. */
-    void received(String frame, @Nullable String routeKey) {
-        keep(WebSocketFrame.of(WebSocketFrame.Direction.IN, Instant.now(), routeKey, frame));
+    /** Keeps a frame the client sent, for the dashboard; {@code size} is its UTF-8 size. */
+    void received(String frame, @Nullable String routeKey, int size) {
+        keep(WebSocketFrame.Direction.IN, routeKey, frame, size);
     }
 
     /**
      * Sends a text frame; false when the socket is already closed.
      *
      * @param routeKey the route that answered, or null (no route took the message, a {@code @connections} post)
+     * @param size the frame's UTF-8 size, for the dashboard
      */
-    boolean send(String frame, @Nullable String routeKey) {
+    boolean send(String frame, @Nullable String routeKey, int size) {
         if (!session.isOpen()) {
             return false;
         }
@@ -94,7 +98,7 @@ public final class OpenConnection {
                 sentFrames.remove(0);
             }
         }
-        keep(WebSocketFrame.of(WebSocketFrame.Direction.OUT, Instant.now(), routeKey, frame));
+        keep(WebSocketFrame.Direction.OUT, routeKey, frame, size);
         // One write at a time per socket: @connections posts and route responses may come from several threads.
         synchronized (session) {
             try {
@@ -106,7 +110,16 @@ public final class OpenConnection {
         return true;
     }
 
-    private void keep(WebSocketFrame frame) {
+    /** Whether this connection keeps its frames for the dashboard. */
+    boolean keepsFrames() {
+        return frames != null;
+    }
+
+    private void keep(WebSocketFrame.Direction direction, @Nullable String routeKey, String text, int size) {
+        if (frames == null) {
+            return;
+        }
+        WebSocketFrame frame = WebSocketFrame.of(direction, Instant.now(), routeKey, text, size);
         synchronized (frames) {
             frames.addLast(frame);
             if (frames.size() > KEPT_FRAMES) {
@@ -130,8 +143,11 @@ public final class OpenConnection {
         }
     }
 
-    /** The last {@link #KEPT_FRAMES} frames both ways, oldest first. */
+    /** The last {@link #KEPT_FRAMES} frames both ways, oldest first; empty when observability is off. */
     public List<WebSocketFrame> frames() {
+        if (frames == null) {
+            return List.of();
+        }
         synchronized (frames) {
             return List.copyOf(frames);
         }

@@ -37,6 +37,8 @@ public final class WebSocketGateway {
     private final Map<String, String> stageVariables;
     private final Connections connections = new Connections();
     private volatile WebSocketObserver observer = WebSocketObserver.NONE;
+    /** Whether traffic is observed: only then are frames measured and kept for the dashboard. */
+    private volatile boolean observing;
 
     /** A compiled route; {@code twoWay} when a route response sends the integration's answer back. */
     private record Route(WebSocketRouteHandler handler, boolean twoWay) {}
@@ -92,10 +94,12 @@ public final class WebSocketGateway {
 
     /**
      * Reports connects, frames both ways, disconnects and errors to {@code observer} from now on (the gateway's
-     * metrics, live feed and cost estimate, through {@link WebSocketObserver#all}).
+     * metrics, live feed and cost estimate, through {@link WebSocketObserver#all}), and keeps each connection opened
+     * from now on its last frames for the dashboard. Without it (no observability) a frame costs only its write.
      */
     public void observeWith(WebSocketObserver observer) {
         this.observer = observer;
+        this.observing = observer != WebSocketObserver.NONE;
     }
 
     /**
@@ -139,7 +143,7 @@ public final class WebSocketGateway {
      * for every later event) is open and reachable through {@code @connections}.
      */
     public void accept(WebSocketEvent.Connection connection, Session session) {
-        connections.add(new OpenConnection(connection, session));
+        connections.add(new OpenConnection(connection, session, observing));
         observer.connected(connection.connectionId());
     }
 
@@ -153,8 +157,9 @@ public final class WebSocketGateway {
         connection.touch();
         String requestId = ConnectionIds.requestId();
         Optional<String> routeKey = selection.select(body, routes.keySet());
-        connection.received(body, routeKey.orElse(null));
-        observer.received(connectionId, routeKey.orElse(null), body);
+        int size = measure(connection, body);
+        connection.received(body, routeKey.orElse(null), size);
+        observer.received(connectionId, routeKey.orElse(null), body, size);
         if (routeKey.isEmpty()) {
             observer.refused(null, 403);
             sendFrame(connection, errorFrame("Forbidden", connectionId, requestId), null);
@@ -177,11 +182,17 @@ public final class WebSocketGateway {
 
     /** Every frame to a client goes here, so that the observer sees each one that went out. */
     private boolean sendFrame(OpenConnection connection, String frame, @Nullable String routeKey) {
-        boolean sent = connection.send(frame, routeKey);
+        int size = measure(connection, frame);
+        boolean sent = connection.send(frame, routeKey, size);
         if (sent) {
-            observer.sentToClient(connection.id(), routeKey, frame);
+            observer.sentToClient(connection.id(), routeKey, frame, size);
         }
         return sent;
+    }
+
+    /** A frame's UTF-8 size, measured once for the connection's frames and every observer; 0 when nobody looks. */
+    private int measure(OpenConnection connection, String frame) {
+        return observing || connection.keepsFrames() ? WebSocketFrame.utf8Length(frame) : 0;
     }
 
     /**

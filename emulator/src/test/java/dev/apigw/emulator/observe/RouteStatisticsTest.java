@@ -124,4 +124,16 @@ class RouteStatisticsTest {
         assertThat(route(statistics, "GET /pets/{id}").count()).isZero();
         assertThat(route(statistics, "GET /pets/{id}").series()).isEmpty();
     }
+
+    @Test
+    void a_route_built_in_code_without_its_method_is_counted_under_the_declared_any_method() {
+        RouteStatistics statistics = RouteStatistics.create(REST_TABLE, MutableClock.at(START));
+        MatchedRoute coded = new MatchedRoute("dev", "/x", "/{proxy+}", null, "r2", "DELETE", MOCK, Map.of(), null);
+
+        statistics.observed(request(coded, 200, Duration.ofMillis(2)));
+
+        assertThat(route(statistics, "ANY /{proxy+}").count()).isEqualTo(1);
+        assertThat(statistics.snapshot().routes()).extracting(RouteStatistics.RouteSummary::route)
+                .doesNotContain(RouteLabels.UNROUTED);
+    }
 }

@@ -187,6 +187,8 @@ class DashboardRoutesTest {
             for (int i = 0; i < 4; i++) {
                 get(server.uri("/pets/" + i));
             }
+            // No route: AWS does not bill it.
+            assertThat(get(URI.create(server.rootUri() + "/nostage")).statusCode()).isEqualTo(403);
 
             JsonNode cost = json(server, "/api/cost");
 
@@ -201,7 +203,7 @@ class DashboardRoutesTest {
             assertThat(line.get("usdPerMillion").asDouble()).isEqualTo(3.50);
             assertThat(line.get("usd").asDouble()).isEqualTo(0.000014);
             assertThat(cost.get("totalUsd").asDouble()).isEqualTo(0.000014);
-            assertThat(cost.get("note").asText()).contains("free tier");
+            assertThat(cost.get("note").asText()).contains("free tier").contains("not counted");
         }
     }
 
@@ -256,6 +258,8 @@ class DashboardRoutesTest {
             assertThat(event.get("latencyMillis").asDouble()).isPositive();
             assertThat(event.get("errorType").isNull()).isTrue();
             assertThat(event.get("sequence").asLong()).isPositive();
+            // The journal hears of a request before the feed does.
+            assertThat(get(admin(server, "/api/journal/" + requestId)).statusCode()).isEqualTo(200);
 
             server.close();
             // Closing the server ends the stream instead of waiting for the client.
@@ -353,6 +357,16 @@ class DashboardRoutesTest {
             assertThat(cost.get("lines").get(0).get("quantity").asLong()).isEqualTo(2);
             assertThat(cost.get("lines").get(1).get("quantity").asLong()).isEqualTo(1);
 
+            String longText = "é".repeat(3000);
+            socket.sendText(longText, true).get(10, TimeUnit.SECONDS);
+            assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("echo: " + longText);
+            JsonNode listing = json(server, "/api/websocket");
+            assertThat(listing.get("omitted").asInt()).isZero();
+            JsonNode longFrame = listing.get("connections").get(0).get("frames").get(2);
+            assertThat(longFrame.get("size").asInt()).isEqualTo(6000);
+            assertThat(longFrame.get("data").asText()).hasSize(2048);
+            assertThat(longFrame.get("truncated").asBoolean()).isTrue();
+
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
             JsonNode closed = null;
             for (int i = 0; i < 100; i++) {
@@ -364,7 +378,7 @@ class DashboardRoutesTest {
             }
             assertThat(closed.get("open").asBoolean()).isFalse();
             assertThat(closed.get("closeCode").asInt()).isEqualTo(1000);
-            assertThat(closed.get("frames")).hasSize(2);
+            assertThat(closed.get("frames")).hasSize(4);
         }
     }
 }
