@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What observability costs per request: {@code Gateway.handle} on a REST Lambda proxy route with a no-op handler
  * (as {@link InvocationOverheadBenchmark#gatewayHandle}), with everything off ({@code --no-observability}), with the
- * defaults on (metrics, the 1,000-entry request journal, route statistics, the live feed without a subscriber), and
- * with a JSON access log written to a file on top.
+ * defaults on (metrics, the 1,000-entry request journal, route statistics, the live feed without a subscriber), the
+ * same without the journal, and with a JSON access log written to a file on top.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
 public class ObservabilityOverheadBenchmark {
 
-    @Param({"off", "on", "on+access-log"})
+    @Param({"off", "on-without-journal", "on", "on+access-log"})
     public String observability;
 
     private Gateway gateway;
@@ -50,7 +50,8 @@ public class ObservabilityOverheadBenchmark {
                 .spec(SpecSource.text("overhead.yaml", InvocationOverheadBenchmark.SPEC))
                 .function("Noop", FunctionDefinition.HandlerClass.of(
                         InvocationOverheadBenchmark.NoopHandler.class.getName()))
-                .observability(!observability.equals("off"));
+                .observability(!observability.equals("off"))
+                .journalSize(observability.equals("on-without-journal") ? 0 : GatewayConfig.DEFAULT_JOURNAL_SIZE);
         if (observability.equals("on+access-log")) {
             accessLog = Files.createTempFile("apigw-access", ".log");
             config.accessLog("json", accessLog);

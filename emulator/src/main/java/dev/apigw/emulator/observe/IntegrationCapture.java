@@ -89,6 +89,15 @@ final class IntegrationCapture implements IntegrationTrace {
         return logLinesDropped;
     }
 
+    /** How many body bytes it holds (event, payload, backend request and response). */
+    synchronized long heldBytes() {
+        return length(event) + length(payload) + length(backendRequestBody) + length(backendResponseBody);
+    }
+
+    private static long length(byte @Nullable [] bytes) {
+        return bytes == null ? 0 : bytes.length;
+    }
+
     /** What was reported, with the request's credentials masked; null when no integration reported anything. */
     synchronized JournalEntry.@Nullable Integration integration(Secrets secrets) {
         if (functionName != null) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -18,15 +19,29 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The request journal: the last {@code size} answered requests, each with its integration traffic and function log
- * lines, for {@code GET /_apigw/journal} and {@link dev.apigw.emulator.Gateway#journal()}. A ring of immutable
- * entries: recording is one counter increment and one slot write, without a lock, whatever the concurrency. A
- * journal of size 0 records nothing, and the gateway then captures no request details at all.
+ * lines, for {@code GET /_apigw/journal} and {@link dev.apigw.emulator.Gateway#journal()}. A ring of slots:
+ * recording is one counter increment and one slot write, without a lock, whatever the concurrency. A request is
+ * kept as observed and turned into a {@link JournalEntry} (text, masking, header lists) only when someone reads it,
+ * since almost no entry is ever read; one whose bodies are large is turned into its entry at once, so that the
+ * ring never holds more than {@link JournalBody#LIMIT} of any body. A journal of size 0 records nothing, and the
+ * gateway then captures no request details at all.
  */
 public final class Journal implements GatewayObserver {
+    /** What a lazily kept request may hold in bodies (request, response, event, payload) before it is cut now. */
+    private static final long LAZY_BYTES = 4L * JournalBody.LIMIT;
+
     private final int size;
     private final AtomicLong next = new AtomicLong();
     private final AtomicLong clearedBefore = new AtomicLong();
-    private final @Nullable AtomicReferenceArray<JournalEntry> slots;
+    private final @Nullable AtomicReferenceArray<Kept> slots;
+
+    /** One slot: the request as observed (built on read), or its entry already built. */
+    private record Kept(long sequence, String requestId, @Nullable ObservedRequest observed,
+            @Nullable JournalEntry built) {
+        JournalEntry entry() {
+            return built != null ? built : Journal.entry(sequence, Objects.requireNonNull(observed));
+        }
+    }
 
     private Journal(int size) {
         this.size = size;
@@ -57,7 +72,10 @@ public final class Journal implements GatewayObserver {
             return;
         }
         long sequence = next.getAndIncrement();
-        slots.set((int) (sequence % size), entry(sequence, observed));
+        String requestId = observed.context().requestId();
+        Kept kept = heldBytes(observed) <= LAZY_BYTES ? new Kept(sequence, requestId, observed, null)
+                : new Kept(sequence, requestId, null, entry(sequence, observed));
+        slots.set((int) (sequence % size), kept);
     }
 
     /** The entries kept, newest first. */
@@ -68,29 +86,46 @@ public final class Journal implements GatewayObserver {
     /** The {@code limit} newest entries, newest first. */
     public List<JournalEntry> entries(int limit) {
         List<JournalEntry> newest = new ArrayList<>();
-        if (slots == null) {
-            return newest;
-        }
-        long end = next.get();
-        long start = Math.max(Math.max(0, end - size), clearedBefore.get());
-        for (long sequence = end - 1; sequence >= start && newest.size() < limit; sequence--) {
-            JournalEntry entry = slots.get((int) (sequence % size));
-            // A slot a concurrent request has not written yet, or has already overwritten, is skipped.
-            if (entry != null && entry.sequence() == sequence) {
-                newest.add(entry);
+        for (Kept kept : kept()) {
+            if (newest.size() == limit) {
+                break;
             }
+            newest.add(kept.entry());
         }
         return newest;
     }
 
     /** The entry of the request with this id, while the journal still keeps it. */
     public Optional<JournalEntry> find(String requestId) {
-        for (JournalEntry entry : entries()) {
-            if (entry.requestId().equals(requestId)) {
-                return Optional.of(entry);
+        for (Kept kept : kept()) {
+            if (kept.requestId().equals(requestId)) {
+                return Optional.of(kept.entry());
             }
         }
         return Optional.empty();
+    }
+
+    /** The slots in use, newest first. */
+    private List<Kept> kept() {
+        List<Kept> newest = new ArrayList<>();
+        if (slots == null) {
+            return newest;
+        }
+        long end = next.get();
+        long start = Math.max(Math.max(0, end - size), clearedBefore.get());
+        for (long sequence = end - 1; sequence >= start; sequence--) {
+            Kept kept = slots.get((int) (sequence % size));
+            // A slot a concurrent request has not written yet, or has already overwritten, is skipped.
+            if (kept != null && kept.sequence() == sequence) {
+                newest.add(kept);
+            }
+        }
+        return newest;
+    }
+
+    private static long heldBytes(ObservedRequest observed) {
+        long bytes = (long) observed.request().body().length + observed.response().body().length;
+        return observed.trace() instanceof IntegrationCapture capture ? bytes + capture.heldBytes() : bytes;
     }
 
     /** Forgets every entry kept so far. */
