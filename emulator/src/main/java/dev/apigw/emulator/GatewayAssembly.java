@@ -86,7 +86,10 @@ final class GatewayAssembly {
         for (RouteEntry route : routes.entries()) {
             String path = route.path();
             if (!path.endsWith("/*") && (path.equals(adminPrefix) || path.startsWith(adminPrefix + "/"))) {
-                problems.add("the route " + route.method() + " " + route.routeKeyOrResource() + " is served at " + path
+                // An HTTP API's route key already names the method; a REST resource path does not.
+                String name = route.routeKeyOrResource().startsWith("/")
+                        ? route.method() + " " + route.routeKeyOrResource() : route.routeKeyOrResource();
+                problems.add("the route " + name + " is served at " + path
                         + ", under apigw's reserved prefix " + adminPrefix + "; move apigw's endpoints with"
                         + " --admin-prefix (e.g. --admin-prefix /_local, or adminPrefix in apigw.yaml)");
             }

@@ -89,12 +89,13 @@ final class IntegrationCapture implements IntegrationTrace {
         return logLinesDropped;
     }
 
-    /** How many body bytes it holds (event, payload, backend request and response). */
-    synchronized long heldBytes() {
-        return length(event) + length(payload) + length(backendRequestBody) + length(backendResponseBody);
+    /** The longest body it holds (event, payload, backend request or response), in bytes. */
+    synchronized int largestBody() {
+        return Math.max(Math.max(length(event), length(payload)),
+                Math.max(length(backendRequestBody), length(backendResponseBody)));
     }
 
-    private static long length(byte @Nullable [] bytes) {
+    private static int length(byte @Nullable [] bytes) {
         return bytes == null ? 0 : bytes.length;
     }
 

@@ -27,19 +27,29 @@ import org.jspecify.annotations.Nullable;
  * gateway then captures no request details at all.
  */
 public final class Journal implements GatewayObserver {
-    /** What a lazily kept request may hold in bodies (request, response, event, payload) before it is cut now. */
-    private static final long LAZY_BYTES = 4L * JournalBody.LIMIT;
 
     private final int size;
     private final AtomicLong next = new AtomicLong();
     private final AtomicLong clearedBefore = new AtomicLong();
     private final @Nullable AtomicReferenceArray<Kept> slots;
 
-    /** One slot: the request as observed (built on read), or its entry already built. */
-    private record Kept(long sequence, String requestId, @Nullable ObservedRequest observed,
+    /**
+     * One slot: the request as observed (built on read) with its function's log lines as they were when it was
+     * answered (a timed-out function may go on logging), or its entry already built.
+     */
+    private record Kept(long sequence, String requestId, @Nullable ObservedRequest observed, LogLines logLines,
             @Nullable JournalEntry built) {
         JournalEntry entry() {
-            return built != null ? built : Journal.entry(sequence, Objects.requireNonNull(observed));
+            return built != null ? built : Journal.entry(sequence, Objects.requireNonNull(observed), logLines);
+        }
+    }
+
+    private record LogLines(List<String> lines, boolean truncated) {
+        static final LogLines NONE = new LogLines(List.of(), false);
+
+        static LogLines of(ObservedRequest observed) {
+            return observed.trace() instanceof IntegrationCapture capture
+                    ? new LogLines(capture.logLines(), capture.logLinesTruncated()) : NONE;
         }
     }
 
@@ -73,8 +83,10 @@ public final class Journal implements GatewayObserver {
         }
         long sequence = next.getAndIncrement();
         String requestId = observed.context().requestId();
-        Kept kept = heldBytes(observed) <= LAZY_BYTES ? new Kept(sequence, requestId, observed, null)
-                : new Kept(sequence, requestId, null, entry(sequence, observed));
+        LogLines logLines = LogLines.of(observed);
+        Kept kept = largestBody(observed) <= JournalBody.LIMIT
+                ? new Kept(sequence, requestId, observed, logLines, null)
+                : new Kept(sequence, requestId, null, logLines, entry(sequence, observed, logLines));
         slots.set((int) (sequence % size), kept);
     }
 
@@ -123,9 +135,10 @@ public final class Journal implements GatewayObserver {
         return newest;
     }
 
-    private static long heldBytes(ObservedRequest observed) {
-        long bytes = (long) observed.request().body().length + observed.response().body().length;
-        return observed.trace() instanceof IntegrationCapture capture ? bytes + capture.heldBytes() : bytes;
+    private static int largestBody(ObservedRequest observed) {
+        int largest = Math.max(observed.request().body().length, observed.response().body().length);
+        return observed.trace() instanceof IntegrationCapture capture ? Math.max(largest, capture.largestBody())
+                : largest;
     }
 
     /** Forgets every entry kept so far. */
@@ -133,7 +146,7 @@ public final class Journal implements GatewayObserver {
         clearedBefore.set(next.get());
     }
 
-    private static JournalEntry entry(long sequence, ObservedRequest observed) {
+    private static JournalEntry entry(long sequence, ObservedRequest observed, LogLines logLines) {
         GatewayRequest request = observed.request();
         Secrets secrets = Secrets.of(request.headers(), observed.caller().apiKey());
         IntegrationCapture capture = observed.trace() instanceof IntegrationCapture c ? c : null;
@@ -145,7 +158,7 @@ public final class Journal implements GatewayObserver {
                         request.sourceIp()),
                 RouteLabels.of(observed.route()), caller(observed.caller()), observed.errorType(),
                 observed.errorMessage(), capture == null ? null : capture.integration(secrets),
-                capture == null ? List.of() : capture.logLines(), capture != null && capture.logLinesTruncated(),
+                logLines.lines(), logLines.truncated(),
                 new JournalEntry.ClientResponse(response.status(), headerLines(response.headers(), secrets),
                         JournalBody.of(response.body(), secrets)),
                 DashboardJson.millis(observed.latency()),

@@ -283,6 +283,8 @@ public final class LiveFeed implements GatewayObserver, WebSocketObserver, AutoC
                 LOG.info("a dashboard browser fell {} events behind the live feed; its stream ends and it reconnects",
                         subscriberQueueCapacity);
                 end();
+                // Its writer is most likely blocked writing to the stalled browser: the interrupt aborts that write.
+                writer.interrupt();
             }
         }
 

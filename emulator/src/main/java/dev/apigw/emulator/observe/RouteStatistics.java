@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Per-route request statistics for the dashboard ({@code GET /_apigw/api/stats}): count, 4xx and 5xx errors and
- * p50/p99 of {@code $context.responseLatency}, in total and per second over the last five minutes. Every route's
+ * p50/p99 of {@code $context.responseLatency}, in total and per 5-second bucket over the last five minutes. Every route's
  * counters exist from startup, found by a map lookup without building a string, so observing a request allocates
  * nothing once the route's ring exists ({@link RouteCounters}).
  */
@@ -148,6 +148,6 @@ public final class RouteStatistics implements GatewayObserver {
         }
     }
 
-    /** One second of one route: requests, errors (4xx and 5xx) and latency percentiles in milliseconds. */
+    /** One bucket of one route (named by its first second): requests, errors and latency percentiles in ms. */
     public record Bucket(Instant t, int count, int errors, double p50, double p99) {}
 }

@@ -295,7 +295,8 @@ function addFeedItem(item, live) {
     let before = null;
     for (const existing of body.rows) {
       const existingKey = Number(existing.dataset.time);
-      if (existingKey < key || (existingKey === key && Number(existing.dataset.sequence) < item.sequence)) {
+      // Times only: the feed and the journal number requests with counters of their own.
+      if (existingKey < key) {
         before = existing;
         break;
       }
