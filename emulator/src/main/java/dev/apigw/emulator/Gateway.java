@@ -144,14 +144,17 @@ public final class Gateway implements AutoCloseable {
         GatewayResponse response;
         try {
             MatchedRoute route = match(request);
+            observation.routed();
             if (route == null) {
                 return cors.preflight(request).orElseThrow();
             }
             observation.route(route);
-            AuthorizationResult authorization = accessControl.authorize(route, request, context);
+            AuthorizationResult authorization = accessControl.authorize(route, request, context,
+                    observation.trace());
             if (authorization instanceof AuthorizationResult.Denied denied) {
                 throw refusal(denied);
             }
+            observation.authorized();
             AuthorizationResult.Allowed allowed = (AuthorizationResult.Allowed) authorization;
             // Throttles count per method as declared (an ANY method is one method, whatever the verb).
             String declaredMethod = route.method() != null ? route.method().httpMethod().name() : request.method();
@@ -162,7 +165,9 @@ public final class Gateway implements AutoCloseable {
                 throw new GatewayException(error, "usage plan or throttle", error.restMessage(),
                         new GatewayException.DefaultAnswer(limit.status(), limit.body(), limit.errorType()));
             }
+            observation.metered();
             validations.check(route.method(), request, route.pathParameters());
+            observation.validated();
             MeterResult.Admitted admitted = (MeterResult.Admitted) metered;
             Caller caller = new Caller(allowed.principal(), admitted.apiKey(), admitted.apiKeyId());
             observation.caller(caller);
@@ -176,6 +181,7 @@ public final class Gateway implements AutoCloseable {
             response = deliverable(HeaderRemapping.apply(response));
         } catch (GatewayException e) {
             LOG.debug("[{}] {}", requestId, e.getMessage());
+            observation.stageFailed();
             observation.error(e.error().responseType().name(), e.clientMessage(), e.validationErrorString());
             if (e.error() == GatewayError.INTEGRATION_FAILURE || e.error() == GatewayError.INTEGRATION_TIMEOUT) {
                 observation.trace().integrationFailed(e.detail());
@@ -183,6 +189,7 @@ public final class Gateway implements AutoCloseable {
             response = gatewayResponses.render(e, ErrorVariables.of(context, stage, request, e.validationErrorString()));
         } catch (RuntimeException e) {
             LOG.error("[{}] apigw failed serving {} {}", requestId, request.method(), request.rawPath(), e);
+            observation.stageFailed();
             observation.error(GatewayError.INTERNAL_ERROR.responseType().name(), GatewayError.INTERNAL_ERROR.restMessage());
             response = gatewayResponses.render(GatewayError.INTERNAL_ERROR, ErrorVariables.of(context, stage, request));
         }

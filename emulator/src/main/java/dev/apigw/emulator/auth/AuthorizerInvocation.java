@@ -1,5 +1,6 @@
 package dev.apigw.emulator.auth;
 
+import dev.apigw.emulator.exchange.IntegrationTrace;
 import dev.apigw.emulator.integration.Functions;
 import dev.apigw.lambda.DeadlineExceededException;
 import dev.apigw.lambda.InvocationOptions;
@@ -28,6 +29,9 @@ final class AuthorizerInvocation {
     /** The function is missing, failed otherwise, or took too long. */
     record Failure(String detail) implements Outcome {}
 
+    /** How the journal names a Lambda authorizer. */
+    static final String LAMBDA = "lambda";
+
     private AuthorizerInvocation() {}
 
     /**
@@ -35,18 +39,34 @@ final class AuthorizerInvocation {
      *     function's own timeout only
      */
     static Outcome invoke(Functions functions, String name, byte[] event, @Nullable Duration deadline) {
+        return invoke(functions, name, event, deadline, IntegrationTrace.NONE, name);
+    }
+
+    /**
+     * As {@link #invoke(Functions, String, byte[], Duration)}, reporting the event and the function's answer to
+     * {@code trace} (the request journal).
+     *
+     * @param authorizerName the authorizer's name, as the journal shows it
+     */
+    static Outcome invoke(Functions functions, String name, byte[] event, @Nullable Duration deadline,
+            IntegrationTrace trace, String authorizerName) {
+        trace.authorizerRequest(LAMBDA, authorizerName, event);
         if (!functions.contains(name)) {
+            trace.authorizerResponse(null, false);
             return new Failure("authorizer function " + name + " is not registered");
         }
         InvocationResult result;
         try {
             result = functions.invoke(name, event, new InvocationOptions(UUID.randomUUID().toString(), name, deadline));
         } catch (DeadlineExceededException e) {
+            trace.authorizerResponse(null, false);
             return new Failure("authorizer function " + name + " timed out");
         } catch (TooManyRequestsException e) {
+            trace.authorizerResponse(null, false);
             // A throttled authorizer is an authorizer that failed: 500 on both API types (unconfirmed).
             return new Failure("authorizer function " + name + " was throttled: " + e.getMessage());
         }
+        trace.authorizerResponse(result.payload(), false);
         if (result instanceof InvocationResult.FunctionError error) {
             return "Unauthorized".equals(error.errorMessage())
                     ? new Unauthorized("authorizer function " + name + " answered Unauthorized")

@@ -2,6 +2,7 @@ package dev.apigw.emulator.auth;
 
 import dev.apigw.emulator.GatewayRequest;
 import dev.apigw.emulator.exchange.Exchange;
+import dev.apigw.emulator.exchange.IntegrationTrace;
 import dev.apigw.emulator.exchange.Principal;
 import dev.apigw.emulator.exchange.RequestContext;
 import dev.apigw.emulator.integration.FunctionNames;
@@ -101,6 +102,12 @@ public final class HttpLambdaAuthorizers implements RouteAuthorizer {
 
     @Override
     public @Nullable AuthorizationResult authorize(MatchedRoute route, GatewayRequest request, RequestContext context) {
+        return authorize(route, request, context, IntegrationTrace.NONE);
+    }
+
+    @Override
+    public @Nullable AuthorizationResult authorize(MatchedRoute route, GatewayRequest request, RequestContext context,
+            IntegrationTrace trace) {
         SecurityRequirement requirement = route.httpRoute() == null ? null
                 : RouteSecurity.of(route).firstOf(bySchemeName);
         if (requirement == null) {
@@ -108,6 +115,8 @@ public final class HttpLambdaAuthorizers implements RouteAuthorizer {
         }
         Compiled compiled = bySchemeName.get(requirement.scheme());
         Authorizer authorizer = compiled.authorizer();
+        // Reported before any refusal (a missing identity source, say), so the journal names the authorizer.
+        trace.authorizerRequest(AuthorizerInvocation.LAMBDA, authorizer.name(), null);
         Exchange exchange = new Exchange(request, route, context, List.of());
         AuthorizerIdentity identity = AuthorizerIdentity.read(compiled.sources(), exchange);
         if (!identity.complete()) {
@@ -117,12 +126,15 @@ public final class HttpLambdaAuthorizers implements RouteAuthorizer {
         // Caching needs an identity source to key it [D]; without one every request calls the function.
         boolean caching = authorizer.resultTtlInSeconds() > 0 && !identity.values().isEmpty();
         Answer answer = caching ? cache.get(authorizer.name(), identity.values()) : null;
-        if (answer == null) {
+        if (answer != null) {
+            trace.authorizerResponse(null, true);
+        } else {
             byte[] event = compiled.payloadFormat() == PayloadFormatVersion.V1_0
                     ? AuthorizerEvents.httpV1(routeArn, identity.values(), exchange)
                     : AuthorizerEvents.httpV2(routeArn, identity.values(), exchange);
             AuthorizerInvocation.Outcome outcome =
-                    AuthorizerInvocation.invoke(functions, compiled.functionName(), event, TIMEOUT);
+                    AuthorizerInvocation.invoke(functions, compiled.functionName(), event, TIMEOUT, trace,
+                            authorizer.name());
             if (outcome instanceof AuthorizerInvocation.Unauthorized unauthorized) {
                 return AuthorizationResult.Denied.httpUnauthorized(Map.of(), unauthorized.detail());
             }

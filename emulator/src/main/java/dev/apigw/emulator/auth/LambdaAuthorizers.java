@@ -2,6 +2,7 @@ package dev.apigw.emulator.auth;
 
 import dev.apigw.emulator.GatewayRequest;
 import dev.apigw.emulator.exchange.Exchange;
+import dev.apigw.emulator.exchange.IntegrationTrace;
 import dev.apigw.emulator.exchange.Principal;
 import dev.apigw.emulator.exchange.RequestContext;
 import dev.apigw.emulator.integration.FunctionNames;
@@ -91,6 +92,12 @@ public final class LambdaAuthorizers implements RouteAuthorizer {
 
     @Override
     public @Nullable AuthorizationResult authorize(MatchedRoute route, GatewayRequest request, RequestContext context) {
+        return authorize(route, request, context, IntegrationTrace.NONE);
+    }
+
+    @Override
+    public @Nullable AuthorizationResult authorize(MatchedRoute route, GatewayRequest request, RequestContext context,
+            IntegrationTrace trace) {
         SecurityRequirement requirement = route.method() == null ? null
                 : RouteSecurity.of(route).firstOf(bySchemeName);
         if (requirement == null) {
@@ -98,6 +105,8 @@ public final class LambdaAuthorizers implements RouteAuthorizer {
         }
         Compiled compiled = bySchemeName.get(requirement.scheme());
         Authorizer authorizer = compiled.authorizer();
+        // Reported before any refusal (a missing identity source, say), so the journal names the authorizer.
+        trace.authorizerRequest(AuthorizerInvocation.LAMBDA, authorizer.name(), null);
         AuthorizerIdentity identity = AuthorizerIdentity.read(compiled.sources(),
                 new Exchange(request, route, context, List.of()));
         if (!identity.complete()) {
@@ -116,11 +125,14 @@ public final class LambdaAuthorizers implements RouteAuthorizer {
         // Without identity sources (REQUEST authorizers may have none when caching is off) nothing can key a cache.
         boolean caching = authorizer.resultTtlInSeconds() > 0 && !identity.values().isEmpty();
         AuthorizerOutput output = caching ? cache.get(authorizer.name(), identity.values()) : null;
-        if (output == null) {
+        if (output != null) {
+            trace.authorizerResponse(null, true);
+        } else {
             byte[] event = token ? AuthorizerEvents.token(methodArn, identity.values().get(0))
                     : AuthorizerEvents.request(methodArn, request, route, context);
             AuthorizerInvocation.Outcome outcome =
-                    AuthorizerInvocation.invoke(functions, compiled.functionName(), event, null);
+                    AuthorizerInvocation.invoke(functions, compiled.functionName(), event, null, trace,
+                            authorizer.name());
             if (outcome instanceof AuthorizerInvocation.Unauthorized unauthorized) {
                 return AuthorizationResult.Denied.unauthorized(unauthorized.detail());
             }

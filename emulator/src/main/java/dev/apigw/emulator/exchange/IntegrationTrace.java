@@ -1,6 +1,7 @@
 package dev.apigw.emulator.exchange;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import dev.apigw.lambda.InvocationOptions;
@@ -9,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where the integration invokers report what they sent and received, for the request journal. One call where the
  * request goes out, one where the answer comes back; {@link #NONE} (the default) records nothing, so a gateway
- * without a journal copies no bytes.
+ * without a journal copies no bytes. The authorize stage reports here too: which mechanism decided, a Lambda
+ * authorizer's event and answer, and the decision.
  */
 public interface IntegrationTrace {
 
@@ -40,6 +42,42 @@ public interface IntegrationTrace {
 
     /** The status a MOCK integration answered with. */
     default void mockStatus(int status) {}
+
+    /**
+     * An authorization mechanism took the request: called once, before it decides.
+     *
+     * @param mechanism {@code resource-policy}, {@code iam}, {@code lambda}, {@code jwt} or {@code cognito}
+     * @param name the authorizer's name; null for IAM and the resource policy
+     * @param event the event a Lambda authorizer is invoked with; null for other mechanisms, or when the answer
+     *     comes from the authorizer's cache and no function is invoked
+     */
+    default void authorizerRequest(String mechanism, @Nullable String name, byte @Nullable [] event) {}
+
+    /**
+     * What a Lambda authorizer answered.
+     *
+     * @param raw the bytes the function returned (its error payload when it failed); null when it never answered
+     *     (a timeout, a throttle, a missing function) or when the answer came from the cache
+     * @param cached the answer came from the authorizer's cache, without invoking the function
+     */
+    default void authorizerResponse(byte @Nullable [] raw, boolean cached) {}
+
+    /**
+     * The authorize stage let the request in.
+     *
+     * @param latency how long the deciding mechanism took
+     */
+    default void authorizationAllowed(Duration latency) {}
+
+    /**
+     * The authorize stage refused the request.
+     *
+     * @param status the default status of the refusal
+     * @param responseType the gateway response type ({@code UNAUTHORIZED}, {@code ACCESS_DENIED}, ...)
+     * @param detail why, as the gateway's log says it (may hold request values: mask before showing)
+     * @param latency how long the deciding mechanism took
+     */
+    default void authorizationDenied(int status, String responseType, String detail, Duration latency) {}
 
     /** {@code options}, with the function's log lines (START, the handler's, END, REPORT) also recorded here. */
     default InvocationOptions withLogLines(InvocationOptions options) {

@@ -1,6 +1,7 @@
 package dev.apigw.emulator.observe;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,7 +12,7 @@ import dev.apigw.lambda.InvocationOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the integration invokers report for one request, kept raw until the request is answered (only then are the
+ * What the authorize stage and the integration invokers report for one request, kept raw until the request is answered (only then are the
  * credentials to mask known). Synchronized: a function's log lines arrive on its worker thread.
  */
 final class IntegrationCapture implements IntegrationTrace {
@@ -28,6 +29,12 @@ final class IntegrationCapture implements IntegrationTrace {
     private byte @Nullable [] backendResponseBody;
     private @Nullable Integer mockStatus;
     private @Nullable String failure;
+    private @Nullable String authorizerMechanism;
+    private @Nullable String authorizerName;
+    private byte @Nullable [] authorizerEvent;
+    private byte @Nullable [] authorizerAnswer;
+    private boolean authorizerCached;
+    private @Nullable Decision decision;
     private final Deque<String> logLines = new ArrayDeque<>();
     private boolean logLinesDropped;
 
@@ -69,6 +76,36 @@ final class IntegrationCapture implements IntegrationTrace {
     }
 
     @Override
+    public synchronized void authorizerRequest(String mechanism, @Nullable String name, byte @Nullable [] event) {
+        this.authorizerMechanism = mechanism;
+        this.authorizerName = name;
+        // A Lambda authorizer reports itself first without an event, then with it when it invokes the function.
+        if (event != null) {
+            this.authorizerEvent = event;
+        }
+    }
+
+    @Override
+    public synchronized void authorizerResponse(byte @Nullable [] raw, boolean cached) {
+        this.authorizerAnswer = raw;
+        this.authorizerCached = cached;
+    }
+
+    @Override
+    public synchronized void authorizationAllowed(Duration latency) {
+        this.decision = new Decision(null, null, null, latency);
+    }
+
+    @Override
+    public synchronized void authorizationDenied(int status, String responseType, String detail, Duration latency) {
+        this.decision = new Decision(status, responseType, detail, latency);
+    }
+
+    /** The authorize stage's decision; a refusal has a status. */
+    private record Decision(@Nullable Integer status, @Nullable String responseType, @Nullable String detail,
+            Duration latency) {}
+
+    @Override
     public InvocationOptions withLogLines(InvocationOptions options) {
         return options.withLogLines(this::logLine);
     }
@@ -89,10 +126,11 @@ final class IntegrationCapture implements IntegrationTrace {
         return logLinesDropped;
     }
 
-    /** The longest body it holds (event, payload, backend request or response), in bytes. */
+    /** The longest body it holds (event, payload, backend request or response, authorizer event or answer). */
     synchronized int largestBody() {
-        return Math.max(Math.max(length(event), length(payload)),
-                Math.max(length(backendRequestBody), length(backendResponseBody)));
+        return Math.max(Math.max(Math.max(length(event), length(payload)),
+                Math.max(length(backendRequestBody), length(backendResponseBody))),
+                Math.max(length(authorizerEvent), length(authorizerAnswer)));
     }
 
     private static int length(byte @Nullable [] bytes) {
@@ -117,6 +155,25 @@ final class IntegrationCapture implements IntegrationTrace {
             return new JournalEntry.MockCall("mock", mockStatus);
         }
         return null;
+    }
+
+    /**
+     * The authorize stage's call and result, with the request's credentials masked; null when no mechanism
+     * decided (a route without authorization, or none reached).
+     */
+    synchronized JournalEntry.@Nullable Authorization authorization(Secrets secrets) {
+        if (decision == null) {
+            return null;
+        }
+        // Every mechanism apigw has names itself; one that does not is still shown, as what it is.
+        String mechanism = authorizerMechanism == null ? "unnamed" : authorizerMechanism;
+        boolean denied = decision.status() != null;
+        return new JournalEntry.Authorization(mechanism, authorizerName,
+                denied ? JournalEntry.Authorization.DENIED : JournalEntry.Authorization.ALLOWED, decision.status(),
+                decision.responseType(), decision.detail() == null ? null : secrets.mask(decision.detail()),
+                authorizerCached, authorizerEvent == null ? null : JournalBody.of(authorizerEvent, secrets),
+                authorizerAnswer == null ? null : JournalBody.of(authorizerAnswer, secrets),
+                DashboardJson.millis(decision.latency()));
     }
 
     private static List<JournalEntry.HeaderLine> headerLines(Map<String, List<String>> headers, Secrets secrets) {

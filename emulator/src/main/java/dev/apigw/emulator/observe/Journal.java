@@ -156,13 +156,14 @@ public final class Journal implements GatewayObserver {
                 new JournalEntry.ClientRequest(request.method(), request.rawPath(), secrets.mask(request.rawQuery()),
                         headerLines(request.headers(), secrets), JournalBody.of(request.body(), secrets),
                         request.sourceIp()),
-                RouteLabels.of(observed.route()), caller(observed.caller()), observed.errorType(),
+                RouteLabels.of(observed.route()), caller(observed.caller()),
+                capture == null ? null : capture.authorization(secrets), observed.errorType(),
                 observed.errorMessage(), capture == null ? null : capture.integration(secrets),
                 logLines.lines(), logLines.truncated(),
                 new JournalEntry.ClientResponse(response.status(), headerLines(response.headers(), secrets),
                         JournalBody.of(response.body(), secrets)),
                 DashboardJson.millis(observed.latency()),
-                integrationLatency == null ? null : DashboardJson.millis(integrationLatency));
+                integrationLatency == null ? null : DashboardJson.millis(integrationLatency), observed.stages());
     }
 
     /** Who the caller was, never by a credential (API key value, token, access key). */

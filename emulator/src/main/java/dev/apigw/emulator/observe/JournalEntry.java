@@ -6,22 +6,27 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One answered request in the request journal: what the client sent, which route took it, who the caller was, what
- * went to the integration and came back, the function's log lines, what the client got, and how long it took.
+ * One answered request in the request journal: what the client sent, which route took it, how it was authorized
+ * and who the caller was, what went to the integration and came back, the function's log lines, what the client
+ * got, and how long it took, stage by stage.
  * Credentials are masked (see {@link Secrets}); bodies are capped at {@link JournalBody#LIMIT}.
  *
  * @param sequence the request's number since the gateway started, 0 first
  * @param route the route as {@link RouteLabels} names it ({@code GET /pets/{id}}); null when no route took the request
+ * @param authorization the authorize stage's call and result; null when the route has no authorization (no
+ *     resource policy, no authorizer) or no route took the request
  * @param errorType the gateway response type when API Gateway itself answered with an error, else null
  * @param integration what went to the integration and came back; null when none was called
  * @param logLines the function's log lines, the last {@link #MAX_LOG_LINES} of them
  * @param latencyMillis from arrival to response ({@code $context.responseLatency})
  * @param integrationLatencyMillis how long the integration took; null when none was called
+ * @param stages how long each pipeline stage took; null for a stage the request never reached
  */
 public record JournalEntry(long sequence, String requestId, Instant time, ClientRequest request,
-        @Nullable String route, CallerSummary caller, @Nullable String errorType, @Nullable String errorMessage,
-        @Nullable Integration integration, List<String> logLines, boolean logLinesTruncated, ClientResponse response,
-        double latencyMillis, @Nullable Double integrationLatencyMillis) {
+        @Nullable String route, CallerSummary caller, @Nullable Authorization authorization,
+        @Nullable String errorType, @Nullable String errorMessage, @Nullable Integration integration,
+        List<String> logLines, boolean logLinesTruncated, ClientResponse response, double latencyMillis,
+        @Nullable Double integrationLatencyMillis, StageTimings stages) {
 
     /** Enough for START, END, REPORT and a chatty handler; a runaway one keeps its last lines. */
     public static final int MAX_LOG_LINES = 200;
@@ -61,6 +66,29 @@ public record JournalEntry(long sequence, String requestId, Instant time, Client
         public CallerSummary {
             claims = Map.copyOf(claims);
         }
+    }
+
+    /**
+     * The authorize stage: which mechanism decided, and what it decided.
+     *
+     * @param mechanism {@code resource-policy}, {@code iam}, {@code lambda}, {@code jwt} or {@code cognito}
+     * @param name the authorizer's name; null for IAM and the resource policy
+     * @param outcome {@code allowed} or {@code denied}
+     * @param status a refusal's status, else null
+     * @param responseType a refusal's gateway response type ({@code UNAUTHORIZED}, {@code ACCESS_DENIED}, ...),
+     *     else null
+     * @param detail why it was refused, as the gateway's log says it (credentials masked), else null
+     * @param cached a Lambda authorizer answered from its cache, without invoking the function
+     * @param event the event a Lambda authorizer was invoked with; null for other mechanisms or a cached answer
+     * @param response what the Lambda authorizer returned; null for other mechanisms, a cached answer, or a
+     *     function that never answered
+     * @param latencyMillis how long the deciding mechanism took
+     */
+    public record Authorization(String mechanism, @Nullable String name, String outcome, @Nullable Integer status,
+            @Nullable String responseType, @Nullable String detail, boolean cached, @Nullable JournalBody event,
+            @Nullable JournalBody response, double latencyMillis) {
+        public static final String ALLOWED = "allowed";
+        public static final String DENIED = "denied";
     }
 
     /** What went to the integration and what came back. */

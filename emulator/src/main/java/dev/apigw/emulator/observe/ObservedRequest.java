@@ -26,11 +26,12 @@ import org.jspecify.annotations.Nullable;
  *     request journal is on)
  * @param validationErrorString {@code $context.error.validationErrorString} when request validation refused the
  *     request, else null
+ * @param stages how long each pipeline stage took ({@link StageTimings#NONE} when not measured)
  */
 public record ObservedRequest(GatewayRequest request, @Nullable MatchedRoute route, RequestContext context,
         Caller caller, GatewayResponse response, @Nullable String errorType, @Nullable String errorMessage,
         Duration latency, @Nullable Duration integrationLatency, IntegrationTrace trace,
-        @Nullable String validationErrorString) {
+        @Nullable String validationErrorString, StageTimings stages) {
 
     public ObservedRequest {
         requireNonNull(request, "request");
@@ -39,6 +40,16 @@ public record ObservedRequest(GatewayRequest request, @Nullable MatchedRoute rou
         requireNonNull(response, "response");
         requireNonNull(latency, "latency");
         requireNonNull(trace, "trace");
+        requireNonNull(stages, "stages");
+    }
+
+    /** A request whose pipeline stages nobody timed. */
+    public ObservedRequest(GatewayRequest request, @Nullable MatchedRoute route, RequestContext context,
+            Caller caller, GatewayResponse response, @Nullable String errorType, @Nullable String errorMessage,
+            Duration latency, @Nullable Duration integrationLatency, IntegrationTrace trace,
+            @Nullable String validationErrorString) {
+        this(request, route, context, caller, response, errorType, errorMessage, latency, integrationLatency, trace,
+                validationErrorString, StageTimings.NONE);
     }
 
     /** A request that no request validation refused. */

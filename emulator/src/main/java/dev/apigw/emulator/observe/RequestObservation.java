@@ -23,6 +23,12 @@ public final class RequestObservation {
     private @Nullable String validationErrorString;
     private long integrationStartNanos;
     private @Nullable Duration integrationLatency;
+    // The ends of the pipeline's stages, System.nanoTime(); 0 = not reached.
+    private long routed;
+    private long authorized;
+    private long metered;
+    private long validated;
+    private long integrated;
 
     /** An observation of the request's outline only: route, caller, error, timings. */
     public RequestObservation() {
@@ -61,16 +67,57 @@ public final class RequestObservation {
         this.validationErrorString = validationErrorString;
     }
 
+    /** Route matching passed (a route took the request, or a preflight no route takes is answered). */
+    public void routed() {
+        routed = System.nanoTime();
+    }
+
+    /** Access control (resource policy, authorizer) let the request in. */
+    public void authorized() {
+        authorized = System.nanoTime();
+    }
+
+    /** The usage plan, API key and throttle checks let the request in. */
+    public void metered() {
+        metered = System.nanoTime();
+    }
+
+    /** Request validation passed. */
+    public void validated() {
+        validated = System.nanoTime();
+    }
+
+    /**
+     * The stage in progress refused the request (or failed): it ends now, and no later stage is reached. The
+     * stages before it were passed and marked so. The integration stage ends on its own
+     * ({@link #integrationEnds()}), so only the stages before it are ended here.
+     */
+    public void stageFailed() {
+        long now = System.nanoTime();
+        if (routed == 0) {
+            routed = now;
+        } else if (authorized == 0) {
+            authorized = now;
+        } else if (metered == 0) {
+            metered = now;
+        } else if (validated == 0 && integrationStartNanos == 0) {
+            validated = now;
+        }
+    }
+
     public void integrationStarts() {
         integrationStartNanos = System.nanoTime();
     }
 
     public void integrationEnds() {
-        integrationLatency = Duration.ofNanos(System.nanoTime() - integrationStartNanos);
+        integrated = System.nanoTime();
+        integrationLatency = Duration.ofNanos(integrated - integrationStartNanos);
     }
 
     public ObservedRequest finish(GatewayRequest request, RequestContext context, GatewayResponse response) {
+        long finished = System.nanoTime();
         return new ObservedRequest(request, route, context, caller, response, errorType, errorMessage,
-                Duration.ofNanos(System.nanoTime() - startNanos), integrationLatency, trace, validationErrorString);
+                Duration.ofNanos(finished - startNanos), integrationLatency, trace, validationErrorString,
+                StageTimings.of(startNanos, routed, authorized, metered, validated, integrated, finished));
     }
 }

@@ -402,11 +402,12 @@ function renderEntry(entry) {
 
   const caller = entry.caller || {};
   const claims = Object.entries(caller.claims || {});
-  steps.push(step(n++, 'Authorizer / caller', kvTable([
-    ['kind', caller.kind],
-    ['principal', caller.principalId === null || caller.principalId === undefined ? undefined : caller.principalId],
-    ['API key id', caller.apiKeyId === null || caller.apiKeyId === undefined ? undefined : caller.apiKeyId],
-  ]), claims.length ? el('div', null, null, el('h4', null, 'claims / context'), kvTable(claims)) : null));
+  steps.push(step(n++, 'Authorizer / caller', ...authorizationParts(entry.authorization),
+    el('h4', null, 'caller'), kvTable([
+      ['kind', caller.kind],
+      ['principal', caller.principalId === null || caller.principalId === undefined ? undefined : caller.principalId],
+      ['API key id', caller.apiKeyId === null || caller.apiKeyId === undefined ? undefined : caller.apiKeyId],
+    ]), claims.length ? el('div', null, null, el('h4', null, 'claims / context'), kvTable(claims)) : null));
 
   const integration = entry.integration;
   if (!integration) {
@@ -450,8 +451,61 @@ function renderEntry(entry) {
     ['response latency', millis(entry.latencyMillis)],
     ['integration latency', entry.integrationLatencyMillis === null ? 'no integration' : millis(entry.integrationLatencyMillis)],
     ['gateway overhead', overhead === null ? undefined : millis(Math.max(0, overhead))],
-  ])));
+  ]), stageTable(entry.stages)));
   inspector.replaceChildren(...steps);
+}
+
+/** The authorize stage (JournalEntry.Authorization): who decided, what, and a Lambda authorizer's traffic. */
+function authorizationParts(authorization) {
+  if (!authorization) {
+    return [el('p', 'none authorization', 'No authorization: the route has no authorizer and the API no resource policy.')];
+  }
+  const denied = authorization.outcome === 'denied';
+  const lambda = authorization.mechanism === 'lambda';
+  const parts = [el('h4', null, 'authorization'), kvTable([
+    ['mechanism', authorization.mechanism],
+    ['authorizer', authorization.name === null || authorization.name === undefined ? undefined : authorization.name],
+    ['outcome', denied ? `denied: ${authorization.status} ${authorization.responseType}` : 'allowed'],
+    ['cached', lambda ? (authorization.cached ? 'yes: answered from the authorizer cache' : 'no') : undefined],
+    ['latency', millis(authorization.latencyMillis)],
+    ['detail', authorization.detail === null || authorization.detail === undefined ? undefined : authorization.detail],
+  ])];
+  if (authorization.event) {
+    parts.push(el('h4', null, 'authorizer event'), bodyBlock(authorization.event, 'authorizer-event'));
+  }
+  if (authorization.response) {
+    parts.push(el('h4', null, 'authorizer response (raw)'), bodyBlock(authorization.response, 'authorizer-response'));
+  } else if (lambda && authorization.event) {
+    parts.push(el('p', 'error', 'The authorizer function never answered (timeout, throttle or missing function).'));
+  }
+  return parts;
+}
+
+const STAGES = [
+  ['route', 'route'],
+  ['authorize', 'authorize'],
+  ['meter', 'usage plan / throttle'],
+  ['validate', 'validate'],
+  ['integration', 'integration'],
+  ['respond', 'respond'],
+];
+
+/** A row per pipeline stage the request reached (StageTimings), each with a bar proportional to its share. */
+function stageTable(stages) {
+  const reached = STAGES.filter(([key]) => stages && typeof stages[key] === 'number');
+  if (reached.length === 0) return null;
+  const total = reached.reduce((sum, [key]) => sum + stages[key], 0);
+  const table = el('table', 'kv stages');
+  for (const [key, label] of reached) {
+    const fill = el('div', 'timing-integration');
+    fill.style.width = `${(total > 0 ? (stages[key] / total) * 100 : 0).toFixed(1)}%`;
+    const barCell = el('td', 'stage-bar', null, el('div', 'timing-bar', null, fill));
+    barCell.style.width = '50%';
+    const row = el('tr', null, null, el('th', null, label), el('td', 'mono', millis(stages[key])), barCell);
+    row.dataset.stage = key;
+    table.append(row);
+  }
+  return el('div', null, null, el('h4', null, 'per stage'), table);
 }
 
 function timingBar(entry) {

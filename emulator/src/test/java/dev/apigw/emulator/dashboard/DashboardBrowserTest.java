@@ -122,6 +122,10 @@ class DashboardBrowserTest {
         assertThat(attributes(page, "#inspector .step", "data-step")).contains("Client request", "Matched route",
                 "Authorizer / caller", "Integration request (event)", "Integration response (raw)",
                 "Client response", "Function log lines", "Timings");
+        assertThat(attributes(page, "#inspector table.stages tr", "data-stage")).as("a row per stage reached")
+                .containsExactly("route", "authorize", "meter", "validate", "integration", "respond");
+        assertThat(text("#inspector p.authorization")).as("a route without authorization")
+                .startsWith("No authorization");
 
         chromium.await("a chart for the route with traffic", driver ->
                 !driver.findElements(By.cssSelector("#charts .chart[data-route='GET /pets/{id}'] svg rect.bar"))

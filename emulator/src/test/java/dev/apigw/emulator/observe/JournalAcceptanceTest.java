@@ -1,6 +1,7 @@
 package dev.apigw.emulator.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import dev.apigw.emulator.RecordedInvocation;
 import dev.apigw.emulator.handlers.EchoHandler;
@@ -122,6 +124,22 @@ class JournalAcceptanceTest {
             assertThat(entry.response().body().text()).isEqualTo(response.body());
             assertThat(entry.integrationLatencyMillis()).isNotNull().isPositive();
             assertThat(entry.latencyMillis()).isGreaterThanOrEqualTo(entry.integrationLatencyMillis());
+            assertThat(entry.authorization()).isNull();
+        }
+
+        @Test
+        void an_answered_request_times_every_stage_within_its_latency() throws Exception {
+            send(gateway, "GET", "/items/7");
+
+            JournalEntry entry = gateway.journal().entries().get(0);
+            StageTimings stages = entry.stages();
+            List<Double> all = Arrays.asList(stages.route(), stages.authorize(), stages.meter(),
+                    stages.validate(), stages.integration(), stages.respond());
+            assertThat(all).doesNotContainNull().allSatisfy(millis -> assertThat(millis).isNotNegative());
+            // Each stage runs from the end of the one before: together they are the whole latency (up to rounding).
+            assertThat(all.stream().mapToDouble(Double::doubleValue).sum())
+                    .isCloseTo(entry.latencyMillis(), offset(0.01));
+            assertThat(stages.integration()).isGreaterThanOrEqualTo(entry.integrationLatencyMillis());
         }
 
         @Test
@@ -170,6 +188,11 @@ class JournalAcceptanceTest {
             assertThat(entry.integration()).isNull();
             assertThat(entry.integrationLatencyMillis()).isNull();
             assertThat(entry.response().status()).isEqualTo(403);
+            assertThat(entry.authorization()).isNull();
+            assertThat(entry.stages().route()).isNotNull();
+            assertThat(entry.stages().authorize()).isNull();
+            assertThat(entry.stages().integration()).isNull();
+            assertThat(entry.stages().respond()).isNotNull();
         }
 
         @Test
@@ -198,6 +221,163 @@ class JournalAcceptanceTest {
 
             assertThat(journal.statusCode()).isEqualTo(400);
             assertThat(journal.body()).contains("limit=lots").contains("?limit=10");
+        }
+    }
+
+    @Nested
+    class RestLambdaAuthorizer {
+        /** Allows the token {@code allow-token}, denies {@code deny-token}, as a TOKEN authorizer's policy. */
+        private static final LambdaFunction AUTH = (payload, options) -> {
+            String event = new String(payload, StandardCharsets.UTF_8);
+            String effect = event.contains("\"authorizationToken\":\"allow-token\"") ? "Allow" : "Deny";
+            return new InvocationResult.Success(("{\"principalId\":\"alice\",\"policyDocument\":{\"Version\":"
+                    + "\"2012-10-17\",\"Statement\":[{\"Action\":\"execute-api:Invoke\",\"Effect\":\"" + effect
+                    + "\",\"Resource\":\"*\"}]}}").getBytes(StandardCharsets.UTF_8));
+        };
+
+        @RegisterExtension
+        final ApiGatewayExtension gateway = ApiGatewayExtension.fromSpec("specs/rest-authorizer.yaml")
+                .withFunction("Auth", AUTH)
+                .withFunction("Echo", new EchoHandler());
+
+        private HttpResponse<String> get(String token) throws Exception {
+            return send(gateway, "GET", "/secret", "Authorization", token);
+        }
+
+        @Test
+        void an_allowing_authorizer_keeps_its_event_and_answer_then_a_cached_answer_has_neither() throws Exception {
+            assertThat(get("allow-token").statusCode()).isEqualTo(200);
+
+            JournalEntry.Authorization first = gateway.journal().entries().get(0).authorization();
+            assertThat(first).isNotNull();
+            assertThat(first.mechanism()).isEqualTo("lambda");
+            assertThat(first.name()).isEqualTo("TokenAuth");
+            assertThat(first.outcome()).isEqualTo("allowed");
+            assertThat(first.status()).isNull();
+            assertThat(first.detail()).isNull();
+            assertThat(first.cached()).isFalse();
+            // The event carries the token, which is a credential: the journal keeps it masked.
+            assertThat(first.event().text()).contains("\"type\":\"TOKEN\"")
+                    .contains("\"authorizationToken\":\"****\"").doesNotContain("allow-token");
+            assertThat(first.response().text()).isEqualTo(gateway.invocations("Auth").get(0).response());
+            assertThat(first.latencyMillis()).isNotNegative();
+
+            assertThat(get("allow-token").statusCode()).isEqualTo(200);
+
+            assertThat(gateway.invocations("Auth")).hasSize(1);
+            JournalEntry.Authorization second = gateway.journal().entries().get(0).authorization();
+            assertThat(second.mechanism()).isEqualTo("lambda");
+            assertThat(second.name()).isEqualTo("TokenAuth");
+            assertThat(second.outcome()).isEqualTo("allowed");
+            assertThat(second.cached()).isTrue();
+            assertThat(second.event()).isNull();
+            assertThat(second.response()).isNull();
+        }
+
+        @Test
+        void a_denying_authorizer_keeps_the_refusal_and_why() throws Exception {
+            HttpResponse<String> response = get("deny-token");
+
+            assertThat(response.statusCode()).isEqualTo(403);
+            JournalEntry entry = gateway.journal().entries().get(0);
+            JournalEntry.Authorization authorization = entry.authorization();
+            assertThat(authorization.mechanism()).isEqualTo("lambda");
+            assertThat(authorization.outcome()).isEqualTo("denied");
+            assertThat(authorization.status()).isEqualTo(403);
+            assertThat(authorization.responseType()).isEqualTo("ACCESS_DENIED");
+            assertThat(authorization.detail()).startsWith("policy denies arn:aws:execute-api:")
+                    .endsWith("/dev/GET/secret");
+            assertThat(authorization.event().text()).contains("\"methodArn\"");
+            assertThat(authorization.response().text()).contains("\"Effect\":\"Deny\"");
+            assertThat(entry.errorType()).isEqualTo("ACCESS_DENIED");
+        }
+
+        @Test
+        void a_refused_request_has_no_meter_validate_or_integration_time() throws Exception {
+            get("deny-token");
+
+            StageTimings stages = gateway.journal().entries().get(0).stages();
+            assertThat(stages.route()).isNotNull().isNotNegative();
+            assertThat(stages.authorize()).isNotNull().isNotNegative();
+            assertThat(stages.meter()).isNull();
+            assertThat(stages.validate()).isNull();
+            assertThat(stages.integration()).isNull();
+            assertThat(stages.respond()).isNotNull().isNotNegative();
+        }
+
+        @Test
+        void the_journal_endpoint_serves_the_authorization_and_the_stages() throws Exception {
+            get("allow-token");
+
+            HttpResponse<String> journal = gateway.httpClient().send(HttpRequest.newBuilder(
+                    gateway.uri("/").resolve("/_apigw/journal?limit=1")).build(), HttpResponse.BodyHandlers.ofString());
+
+            JsonNode entry = new ObjectMapper().readTree(journal.body()).get(0);
+            assertThat(entry.path("authorization").path("mechanism").asText()).isEqualTo("lambda");
+            assertThat(entry.path("authorization").path("name").asText()).isEqualTo("TokenAuth");
+            assertThat(entry.path("authorization").path("outcome").asText()).isEqualTo("allowed");
+            assertThat(entry.path("authorization").path("event").path("text").asText()).contains("TOKEN");
+            assertThat(entry.path("stages").path("integration").isNumber()).isTrue();
+            assertThat(entry.path("stages").path("route").isNumber()).isTrue();
+        }
+    }
+
+    @Nested
+    class JwtAuthorizer {
+        @RegisterExtension
+        final ApiGatewayExtension gateway = ApiGatewayExtension.fromSpec("specs/local-issuer-http.yaml")
+                .withFunction("Echo", new EchoHandler());
+
+        @Test
+        void a_jwt_route_names_its_authorizer_without_an_event() throws Exception {
+            String token = gateway.tokens().subject("alice").scopes("read").sign();
+
+            assertThat(send(gateway, "GET", "/me", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
+
+            JournalEntry entry = gateway.journal().entries().get(0);
+            JournalEntry.Authorization authorization = entry.authorization();
+            assertThat(authorization.mechanism()).isEqualTo("jwt");
+            assertThat(authorization.name()).isEqualTo("CognitoJwt");
+            assertThat(authorization.outcome()).isEqualTo("allowed");
+            assertThat(authorization.cached()).isFalse();
+            assertThat(authorization.event()).isNull();
+            assertThat(authorization.response()).isNull();
+            assertThat(JournalJson.json(entry)).doesNotContain(token);
+        }
+
+        @Test
+        void a_jwt_route_without_a_token_is_denied_with_401() throws Exception {
+            assertThat(send(gateway, "GET", "/me").statusCode()).isEqualTo(401);
+
+            JournalEntry.Authorization authorization = gateway.journal().entries().get(0).authorization();
+            assertThat(authorization.mechanism()).isEqualTo("jwt");
+            assertThat(authorization.outcome()).isEqualTo("denied");
+            assertThat(authorization.status()).isEqualTo(401);
+            assertThat(authorization.responseType()).isEqualTo("UNAUTHORIZED");
+            assertThat(authorization.detail()).contains("no token");
+        }
+    }
+
+    @Nested
+    class ResourcePolicy {
+        @RegisterExtension
+        final ApiGatewayExtension gateway = ApiGatewayExtension.fromSpec("specs/rest-policy.yaml");
+
+        @Test
+        void a_resource_policy_decides_without_an_authorizer_name() throws Exception {
+            assertThat(send(gateway, "GET", "/blocked").statusCode()).isEqualTo(403);
+            JournalEntry.Authorization denied = gateway.journal().entries().get(0).authorization();
+            assertThat(denied.mechanism()).isEqualTo("resource-policy");
+            assertThat(denied.name()).isNull();
+            assertThat(denied.outcome()).isEqualTo("denied");
+            assertThat(denied.status()).isEqualTo(403);
+            assertThat(denied.responseType()).isEqualTo("ACCESS_DENIED");
+
+            assertThat(send(gateway, "GET", "/open").statusCode()).isEqualTo(200);
+            JournalEntry.Authorization allowed = gateway.journal().entries().get(0).authorization();
+            assertThat(allowed.mechanism()).isEqualTo("resource-policy");
+            assertThat(allowed.outcome()).isEqualTo("allowed");
+            assertThat(allowed.detail()).isNull();
         }
     }
 

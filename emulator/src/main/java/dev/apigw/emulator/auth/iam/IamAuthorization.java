@@ -5,6 +5,7 @@ import dev.apigw.emulator.auth.AuthorizationResult;
 import dev.apigw.emulator.auth.IamCredential;
 import dev.apigw.emulator.auth.RouteAuthorizer;
 import dev.apigw.emulator.auth.RouteSecurity;
+import dev.apigw.emulator.exchange.IntegrationTrace;
 import dev.apigw.emulator.exchange.RequestContext;
 import dev.apigw.emulator.routing.MatchedRoute;
 import java.time.Clock;
@@ -42,9 +43,16 @@ public final class IamAuthorization implements RouteAuthorizer {
 
     @Override
     public @Nullable AuthorizationResult authorize(MatchedRoute route, GatewayRequest request, RequestContext context) {
+        return authorize(route, request, context, IntegrationTrace.NONE);
+    }
+
+    @Override
+    public @Nullable AuthorizationResult authorize(MatchedRoute route, GatewayRequest request, RequestContext context,
+            IntegrationTrace trace) {
         if (!RouteSecurity.of(route).iam()) {
             return null;
         }
+        trace.authorizerRequest("iam", null, null);
         SignatureVerifier.Verdict verdict = verifier.verify(request);
         IamCredential signer = verdict.signer();
         if (signer != null) {

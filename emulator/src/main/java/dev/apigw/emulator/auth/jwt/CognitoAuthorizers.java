@@ -6,6 +6,7 @@ import dev.apigw.emulator.auth.AuthorizationResult;
 import dev.apigw.emulator.auth.JwksSource;
 import dev.apigw.emulator.auth.RouteAuthorizer;
 import dev.apigw.emulator.auth.RouteSecurity;
+import dev.apigw.emulator.exchange.IntegrationTrace;
 import dev.apigw.emulator.exchange.Principal;
 import dev.apigw.emulator.exchange.RequestContext;
 import dev.apigw.emulator.routing.MatchedRoute;
@@ -110,6 +111,12 @@ public final class CognitoAuthorizers implements RouteAuthorizer {
 
     @Override
     public @Nullable AuthorizationResult authorize(MatchedRoute route, GatewayRequest request, RequestContext context) {
+        return authorize(route, request, context, IntegrationTrace.NONE);
+    }
+
+    @Override
+    public @Nullable AuthorizationResult authorize(MatchedRoute route, GatewayRequest request, RequestContext context,
+            IntegrationTrace trace) {
         if (route.method() == null) {
             return null;
         }
@@ -118,6 +125,7 @@ public final class CognitoAuthorizers implements RouteAuthorizer {
             return null;
         }
         Compiled compiled = bySchemeName.get(requirement.scheme());
+        trace.authorizerRequest("cognito", compiled.authorizer().name(), null);
         TokenVerifier.Verification verification = check(compiled, requirement.scopes(), request);
         if (verification instanceof TokenVerifier.Rejected rejected) {
             return AuthorizationResult.Denied.unauthorized("Cognito authorizer " + compiled.authorizer().name()

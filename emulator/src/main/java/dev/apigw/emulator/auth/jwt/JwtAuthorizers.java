@@ -7,6 +7,7 @@ import dev.apigw.emulator.auth.JwksSource;
 import dev.apigw.emulator.auth.RouteAuthorizer;
 import dev.apigw.emulator.auth.RouteSecurity;
 import dev.apigw.emulator.events.QueryString;
+import dev.apigw.emulator.exchange.IntegrationTrace;
 import dev.apigw.emulator.exchange.Principal;
 import dev.apigw.emulator.exchange.RequestContext;
 import dev.apigw.emulator.routing.MatchedRoute;
@@ -75,6 +76,12 @@ public final class JwtAuthorizers implements RouteAuthorizer {
 
     @Override
     public @Nullable AuthorizationResult authorize(MatchedRoute route, GatewayRequest request, RequestContext context) {
+        return authorize(route, request, context, IntegrationTrace.NONE);
+    }
+
+    @Override
+    public @Nullable AuthorizationResult authorize(MatchedRoute route, GatewayRequest request, RequestContext context,
+            IntegrationTrace trace) {
         if (route.httpRoute() == null) {
             return null;
         }
@@ -83,6 +90,7 @@ public final class JwtAuthorizers implements RouteAuthorizer {
             return null;
         }
         Compiled compiled = bySchemeName.get(requirement.scheme());
+        trace.authorizerRequest("jwt", compiled.authorizer().name(), null);
         List<String> routeScopes = requirement.scopes();
         String token = token(compiled, request);
         if (token == null) {
