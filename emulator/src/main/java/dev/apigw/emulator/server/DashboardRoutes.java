@@ -8,6 +8,7 @@ import dev.apigw.emulator.observe.FeedSubscriber;
 import dev.apigw.emulator.observe.JournalJson;
 import dev.apigw.emulator.observe.LiveFeed;
 import dev.apigw.emulator.websocket.ClosedConnection;
+import dev.apigw.emulator.websocket.Connections;
 import dev.apigw.emulator.websocket.OpenConnection;
 import dev.apigw.emulator.websocket.WebSocketFrame;
 import dev.apigw.emulator.websocket.WebSocketGateway;
@@ -131,7 +132,8 @@ public final class DashboardRoutes {
 
     /** The newest open connections and the recently closed ones, newest first. */
     private static WebSocketConnections connections(WebSocketGateway webSocket) {
-        List<OpenConnection> open = new ArrayList<>(webSocket.connections().all());
+        Connections.Snapshot snapshot = webSocket.connections().snapshot();
+        List<OpenConnection> open = new ArrayList<>(snapshot.open());
         open.sort(Comparator.comparing(OpenConnection::connectedAt).reversed());
         int omitted = Math.max(0, open.size() - LISTED_OPEN_CONNECTIONS);
         List<ConnectionLine> lines = new ArrayList<>();
@@ -139,7 +141,7 @@ public final class DashboardRoutes {
             lines.add(new ConnectionLine(connection.id(), true, connection.connectedAt(), null, null,
                     connection.info().sourceIp(), frameLines(connection.frames())));
         }
-        for (ClosedConnection connection : webSocket.connections().recentlyClosed()) {
+        for (ClosedConnection connection : snapshot.recentlyClosed()) {
             lines.add(new ConnectionLine(connection.connectionId(), false, connection.connectedAt(),
                     connection.closedAt(), connection.closeCode(), connection.sourceIp(),
                     frameLines(connection.frames())));

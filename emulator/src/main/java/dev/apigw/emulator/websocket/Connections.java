@@ -23,23 +23,34 @@ public final class Connections {
         open.put(connection.id(), connection);
     }
 
-    /** Ends a connection: gone for {@code @connections} at once, remembered as recently closed. */
+    /**
+     * Ends a connection: gone for {@code @connections} at once, remembered as recently closed. Both happen under the
+     * lock {@link #snapshot()} takes, so a listing never misses a connection between the two.
+     */
     Optional<OpenConnection> remove(String connectionId, int closeCode) {
-        OpenConnection removed = open.remove(connectionId);
-        if (removed == null) {
-            return Optional.empty();
-        }
-        Instant closedAt = Instant.now();
-        removed.ended(closeCode, closedAt);
-        // A slim record, not the connection: its socket and the frames kept for tests are let go.
-        ClosedConnection remembered = ClosedConnection.of(removed, closedAt, closeCode);
         synchronized (closed) {
-            closed.addFirst(remembered);
+            OpenConnection removed = open.remove(connectionId);
+            if (removed == null) {
+                return Optional.empty();
+            }
+            Instant closedAt = Instant.now();
+            removed.ended(closeCode, closedAt);
+            // A slim record, not the connection: its socket and the frames kept for tests are let go.
+            closed.addFirst(ClosedConnection.of(removed, closedAt, closeCode));
             if (closed.size() > KEPT_CLOSED) {
                 closed.removeLast();
             }
+            return Optional.of(removed);
         }
-        return Optional.of(removed);
+    }
+
+    /** The open and the recently closed connections at one moment (the dashboard's listing). */
+    public record Snapshot(List<OpenConnection> open, List<ClosedConnection> recentlyClosed) {}
+
+    public Snapshot snapshot() {
+        synchronized (closed) {
+            return new Snapshot(List.copyOf(open.values()), List.copyOf(closed));
+        }
     }
 
     public Optional<OpenConnection> get(String connectionId) {
@@ -50,13 +61,6 @@ public final class Connections {
     public List<OpenConnection> all() {
         Collection<OpenConnection> values = open.values();
         return List.copyOf(values);
-    }
-
-    /** The last {@link #KEPT_CLOSED} closed connections, newest first. */
-    public List<ClosedConnection> recentlyClosed() {
-        synchronized (closed) {
-            return List.copyOf(closed);
-        }
     }
 
     /** Forgets the closed connections (a per-test reset). */
