@@ -137,7 +137,9 @@ final class GatewayAssembly {
                     routeThrottles(config, routes), config.clock());
             GatewayMetrics metrics = GatewayMetrics.create(api, contexts.apiId(), stage);
             Dashboard dashboard = new Dashboard(config.observability(),
-                    RouteStatistics.create(routes.entries(), config.clock()), new LiveFeed(config.clock()),
+                    RouteStatistics.create(routes.entries(),
+                            webSocket == null ? List.of() : webSocket.routeKeys(), config.clock()),
+                    new LiveFeed(config.clock()),
                     new CostEstimate(api.type()));
             List<GatewayObserver> observers = new ArrayList<>();
             if (config.observability()) {
@@ -149,8 +151,8 @@ final class GatewayAssembly {
                 observers.add(dashboard.liveFeed());
                 if (webSocket != null) {
                     // Also turns on keeping each connection's last frames for the dashboard.
-                    webSocket.observeWith(WebSocketObserver.all(List.of(metrics, dashboard.cost(),
-                            dashboard.liveFeed())));
+                    webSocket.observeWith(WebSocketObserver.all(List.of(metrics, dashboard.statistics(),
+                            dashboard.cost(), dashboard.liveFeed())));
                 }
             }
             if (config.accessLogFormat() != null) {

@@ -4,6 +4,7 @@ import dev.apigw.emulator.routing.MatchedRoute;
 import dev.apigw.emulator.routing.RouteEntry;
 import dev.apigw.model.HttpMethod;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,9 +19,11 @@ import org.jspecify.annotations.Nullable;
  * Per-route request statistics for the dashboard ({@code GET /_apigw/api/stats}): count, 4xx and 5xx errors and
  * p50/p99 of {@code $context.responseLatency}, in total and per 5-second bucket over the last five minutes. Every route's
  * counters exist from startup, found by a map lookup without building a string, so observing a request allocates
- * nothing once the route's ring exists ({@link RouteCounters}).
+ * nothing once the route's ring exists ({@link RouteCounters}). A WebSocket API's routes are its route keys: each
+ * {@code $connect}, {@code $disconnect} and message a route took counts as one request, with the integration's
+ * latency (0 when none ran); a message no route took counts under {@code (no route)}.
  */
-public final class RouteStatistics implements GatewayObserver {
+public final class RouteStatistics implements GatewayObserver, WebSocketObserver {
     private final Clock clock;
     /** In route table order, as the overview lists them. */
     private final List<RouteCounters> declared;
@@ -40,9 +43,19 @@ public final class RouteStatistics implements GatewayObserver {
 
     /** Counters for every route of the compiled table; {@code clock} dates the buckets. */
     public static RouteStatistics create(List<RouteEntry> routes, Clock clock) {
+        return create(routes, List.of(), clock);
+    }
+
+    /** Counters for every route of the compiled table and every route key of a WebSocket API. */
+    public static RouteStatistics create(List<RouteEntry> routes, List<String> webSocketRouteKeys, Clock clock) {
         List<RouteCounters> declared = new ArrayList<>();
         Map<String, Map<HttpMethod, RouteCounters>> rest = new HashMap<>();
         Map<String, RouteCounters> byLabel = new LinkedHashMap<>();
+        for (String routeKey : webSocketRouteKeys) {
+            RouteCounters counters = new RouteCounters(routeKey);
+            declared.add(counters);
+            byLabel.put(routeKey, counters);
+        }
         for (RouteEntry entry : routes) {
             RouteCounters counters = new RouteCounters(RouteLabels.of(entry));
             declared.add(counters);
@@ -62,6 +75,24 @@ public final class RouteStatistics implements GatewayObserver {
     public void observed(ObservedRequest request) {
         long second = Math.floorDiv(clock.millis(), 1000L);
         countersOf(request.route()).record(second, request.response().status(), request.latency().toNanos());
+    }
+
+    @Override
+    public void refused(@Nullable String routeKey, int status) {
+        webSocketCounters(routeKey).record(Math.floorDiv(clock.millis(), 1000L), status, 0);
+    }
+
+    @Override
+    public void routed(String routeKey, int status, boolean failed, @Nullable Duration integrationLatency) {
+        // A failed integration is an error whatever status it reported (a $disconnect's has none to give).
+        int counted = failed && status < 500 ? 500 : status;
+        webSocketCounters(routeKey).record(Math.floorDiv(clock.millis(), 1000L), counted,
+                integrationLatency == null ? 0 : integrationLatency.toNanos());
+    }
+
+    private RouteCounters webSocketCounters(@Nullable String routeKey) {
+        RouteCounters found = routeKey == null ? null : byLabel.get(routeKey);
+        return found != null ? found : unrouted;
     }
 
     private RouteCounters countersOf(@Nullable MatchedRoute route) {

@@ -88,6 +88,11 @@ public final class WebSocketGateway {
         return stage;
     }
 
+    /** The API's route keys, in document order ({@code $connect}, {@code $default}, ...). */
+    public List<String> routeKeys() {
+        return List.copyOf(routes.keySet());
+    }
+
     public Connections connections() {
         return connections;
     }

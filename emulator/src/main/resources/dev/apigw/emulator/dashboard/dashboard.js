@@ -80,7 +80,8 @@ function clock(iso) {
 function usd(value) {
   if (value === 0) return '$0.00';
   if (Math.abs(value) >= 0.01) return `$${value.toFixed(2)}`;
-  return `$${value.toPrecision(3)}`;
+  // Fixed notation to a millionth of a cent (the backend's precision): toPrecision would switch to 2.50e-7.
+  return `$${value.toFixed(8)}`;
 }
 
 function bytes(size) {
@@ -559,7 +560,7 @@ function renderStats(stats) {
   container.replaceChildren(...cards);
   if (cards.length === 0) {
     container.append(el('p', 'empty', state.overview && state.overview.type === 'WEBSOCKET'
-      ? 'A WebSocket API has no HTTP routes to chart: its messages are in the connections panel.'
+      ? 'No route keys to chart: the frames are in the connections panel.'
       : 'No routes.'));
   }
 }

@@ -178,6 +178,9 @@ class DashboardBrowserTest {
         assertThat(shown.get(0).findElement(By.cssSelector("pre")).getText()).isEqualTo("hello");
         assertThat(shown.get(1).getDomAttribute("data-direction")).isEqualTo("out");
         assertThat(shown.get(1).findElement(By.cssSelector("pre")).getText()).isEqualTo("echo: hello");
+        // Route keys are charted like routes: the message ran $default once.
+        chromium.await("a chart with bars for the $default route key", driver -> !driver.findElements(
+                By.cssSelector("#charts .chart[data-route='$default'] svg rect.bar")).isEmpty());
         chromium.screenshot(Path.of("target", "dashboard", "websocket-api.png"));
 
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);

@@ -136,4 +136,22 @@ class RouteStatisticsTest {
         assertThat(statistics.snapshot().routes()).extracting(RouteStatistics.RouteSummary::route)
                 .doesNotContain(RouteLabels.UNROUTED);
     }
+
+    @Test
+    void websocket_route_keys_count_their_invocations_and_failures() {
+        RouteStatistics statistics = RouteStatistics.create(List.of(), List.of("$connect", "sendmessage"),
+                MutableClock.at(START));
+        statistics.routed("$connect", 200, false, Duration.ofMillis(3));
+        statistics.routed("sendmessage", 200, true, null);
+        statistics.refused("$connect", 401);
+        statistics.refused(null, 403);
+
+        assertThat(statistics.snapshot().routes()).extracting(RouteStatistics.RouteSummary::route)
+                .containsExactly("$connect", "sendmessage", "(no route)");
+        RouteStatistics.RouteSummary connect = route(statistics, "$connect");
+        assertThat(connect.count()).isEqualTo(2);
+        assertThat(connect.errors4xx()).isEqualTo(1);
+        assertThat(route(statistics, "sendmessage").errors5xx()).isEqualTo(1);
+        assertThat(route(statistics, "(no route)").errors4xx()).isEqualTo(1);
+    }
 }

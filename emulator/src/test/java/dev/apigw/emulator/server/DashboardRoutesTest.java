@@ -351,6 +351,17 @@ class DashboardRoutesTest {
             assertThat(frames.get(0).get("size").asInt()).isEqualTo(5);
             assertThat(frames.get(0).get("truncated").asBoolean()).isFalse();
 
+            // Each route key is charted: $connect and the message's $default route ran once each.
+            JsonNode stats = json(server, "/api/stats");
+            assertThat(texts(stats.get("routes"), "route")).contains("$connect", "$default");
+            for (JsonNode route : stats.get("routes")) {
+                String key = route.get("route").asText();
+                if (key.equals("$connect") || key.equals("$default")) {
+                    assertThat(route.get("count").asLong()).as(key).isEqualTo(1);
+                    assertThat(route.get("errors5xx").asLong()).as(key).isZero();
+                }
+            }
+
             JsonNode cost = json(server, "/api/cost");
             assertThat(texts(cost.get("lines"), "item")).containsExactly("WebSocket messages",
                     "WebSocket connection minutes");
