@@ -28,7 +28,7 @@ public final class BaselineServer {
             String name = "r" + i;
             app.get("/" + name + "/{id}", ctx -> ctx.contentType("application/json").result(BODY));
         }
+        // Javalin logs where it listens; load.sh waits for the first 200 instead of reading output.
         app.start("127.0.0.1", port);
-        System.out.println("baseline listening on http://127.0.0.1:" + port);
     }
 }

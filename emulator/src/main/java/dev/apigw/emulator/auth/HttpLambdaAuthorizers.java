@@ -101,11 +101,6 @@ public final class HttpLambdaAuthorizers implements RouteAuthorizer {
     }
 
     @Override
-    public @Nullable AuthorizationResult authorize(MatchedRoute route, GatewayRequest request, RequestContext context) {
-        return authorize(route, request, context, IntegrationTrace.NONE);
-    }
-
-    @Override
     public @Nullable AuthorizationResult authorize(MatchedRoute route, GatewayRequest request, RequestContext context,
             IntegrationTrace trace) {
         SecurityRequirement requirement = route.httpRoute() == null ? null

@@ -91,11 +91,6 @@ public final class LambdaAuthorizers implements RouteAuthorizer {
     }
 
     @Override
-    public @Nullable AuthorizationResult authorize(MatchedRoute route, GatewayRequest request, RequestContext context) {
-        return authorize(route, request, context, IntegrationTrace.NONE);
-    }
-
-    @Override
     public @Nullable AuthorizationResult authorize(MatchedRoute route, GatewayRequest request, RequestContext context,
             IntegrationTrace trace) {
         SecurityRequirement requirement = route.method() == null ? null

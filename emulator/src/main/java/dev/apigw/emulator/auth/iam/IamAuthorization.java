@@ -42,11 +42,6 @@ public final class IamAuthorization implements RouteAuthorizer {
     }
 
     @Override
-    public @Nullable AuthorizationResult authorize(MatchedRoute route, GatewayRequest request, RequestContext context) {
-        return authorize(route, request, context, IntegrationTrace.NONE);
-    }
-
-    @Override
     public @Nullable AuthorizationResult authorize(MatchedRoute route, GatewayRequest request, RequestContext context,
             IntegrationTrace trace) {
         if (!RouteSecurity.of(route).iam()) {

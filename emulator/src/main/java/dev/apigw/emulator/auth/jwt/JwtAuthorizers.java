@@ -75,11 +75,6 @@ public final class JwtAuthorizers implements RouteAuthorizer {
     }
 
     @Override
-    public @Nullable AuthorizationResult authorize(MatchedRoute route, GatewayRequest request, RequestContext context) {
-        return authorize(route, request, context, IntegrationTrace.NONE);
-    }
-
-    @Override
     public @Nullable AuthorizationResult authorize(MatchedRoute route, GatewayRequest request, RequestContext context,
             IntegrationTrace trace) {
         if (route.httpRoute() == null) {
