@@ -24,10 +24,6 @@ public final class AccessControl {
         this.mechanisms = List.copyOf(mechanisms);
     }
 
-    public AuthorizationResult authorize(MatchedRoute route, GatewayRequest request, RequestContext context) {
-        return authorize(route, request, context, IntegrationTrace.NONE);
-    }
-
     /**
      * The decision, reported to {@code trace} (the request journal): which mechanism decided, and how. Nothing is
      * reported for a route without authorization (no resource policy, no authorizer).
@@ -42,7 +38,7 @@ public final class AccessControl {
                     MethodArns.of(context, route, request), request.sourceIp());
             if (byPolicy.isPresent()) {
                 if (tracing) {
-                    trace.authorizerRequest(RESOURCE_POLICY, null, null);
+                    trace.authorizerTook(RESOURCE_POLICY, null);
                     report(trace, byPolicy.get(), start);
                 }
                 return byPolicy.get();
@@ -59,7 +55,7 @@ public final class AccessControl {
             }
         }
         if (tracing && resourcePolicy.isPresent()) {
-            trace.authorizerRequest(RESOURCE_POLICY, null, null);
+            trace.authorizerTook(RESOURCE_POLICY, null);
             report(trace, AuthorizationResult.Allowed.ANONYMOUS, start);
         }
         return AuthorizationResult.Allowed.ANONYMOUS;

@@ -39,18 +39,16 @@ final class AuthorizerInvocation {
      *     function's own timeout only
      */
     static Outcome invoke(Functions functions, String name, byte[] event, @Nullable Duration deadline) {
-        return invoke(functions, name, event, deadline, IntegrationTrace.NONE, name);
+        return invoke(functions, name, event, deadline, IntegrationTrace.NONE);
     }
 
     /**
      * As {@link #invoke(Functions, String, byte[], Duration)}, reporting the event and the function's answer to
      * {@code trace} (the request journal).
-     *
-     * @param authorizerName the authorizer's name, as the journal shows it
      */
     static Outcome invoke(Functions functions, String name, byte[] event, @Nullable Duration deadline,
-            IntegrationTrace trace, String authorizerName) {
-        trace.authorizerRequest(LAMBDA, authorizerName, event);
+            IntegrationTrace trace) {
+        trace.authorizerEvent(event);
         if (!functions.contains(name)) {
             trace.authorizerResponse(null, false);
             return new Failure("authorizer function " + name + " is not registered");

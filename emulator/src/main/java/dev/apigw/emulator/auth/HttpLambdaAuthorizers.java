@@ -111,7 +111,7 @@ public final class HttpLambdaAuthorizers implements RouteAuthorizer {
         Compiled compiled = bySchemeName.get(requirement.scheme());
         Authorizer authorizer = compiled.authorizer();
         // Reported before any refusal (a missing identity source, say), so the journal names the authorizer.
-        trace.authorizerRequest(AuthorizerInvocation.LAMBDA, authorizer.name(), null);
+        trace.authorizerTook(AuthorizerInvocation.LAMBDA, authorizer.name());
         Exchange exchange = new Exchange(request, route, context, List.of());
         AuthorizerIdentity identity = AuthorizerIdentity.read(compiled.sources(), exchange);
         if (!identity.complete()) {
@@ -128,8 +128,7 @@ public final class HttpLambdaAuthorizers implements RouteAuthorizer {
                     ? AuthorizerEvents.httpV1(routeArn, identity.values(), exchange)
                     : AuthorizerEvents.httpV2(routeArn, identity.values(), exchange);
             AuthorizerInvocation.Outcome outcome =
-                    AuthorizerInvocation.invoke(functions, compiled.functionName(), event, TIMEOUT, trace,
-                            authorizer.name());
+                    AuthorizerInvocation.invoke(functions, compiled.functionName(), event, TIMEOUT, trace);
             if (outcome instanceof AuthorizerInvocation.Unauthorized unauthorized) {
                 return AuthorizationResult.Denied.httpUnauthorized(Map.of(), unauthorized.detail());
             }

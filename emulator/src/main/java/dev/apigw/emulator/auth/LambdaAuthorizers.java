@@ -101,7 +101,7 @@ public final class LambdaAuthorizers implements RouteAuthorizer {
         Compiled compiled = bySchemeName.get(requirement.scheme());
         Authorizer authorizer = compiled.authorizer();
         // Reported before any refusal (a missing identity source, say), so the journal names the authorizer.
-        trace.authorizerRequest(AuthorizerInvocation.LAMBDA, authorizer.name(), null);
+        trace.authorizerTook(AuthorizerInvocation.LAMBDA, authorizer.name());
         AuthorizerIdentity identity = AuthorizerIdentity.read(compiled.sources(),
                 new Exchange(request, route, context, List.of()));
         if (!identity.complete()) {
@@ -126,8 +126,7 @@ public final class LambdaAuthorizers implements RouteAuthorizer {
             byte[] event = token ? AuthorizerEvents.token(methodArn, identity.values().get(0))
                     : AuthorizerEvents.request(methodArn, request, route, context);
             AuthorizerInvocation.Outcome outcome =
-                    AuthorizerInvocation.invoke(functions, compiled.functionName(), event, null, trace,
-                            authorizer.name());
+                    AuthorizerInvocation.invoke(functions, compiled.functionName(), event, null, trace);
             if (outcome instanceof AuthorizerInvocation.Unauthorized unauthorized) {
                 return AuthorizationResult.Denied.unauthorized(unauthorized.detail());
             }

@@ -48,10 +48,11 @@ public interface IntegrationTrace {
      *
      * @param mechanism {@code resource-policy}, {@code iam}, {@code lambda}, {@code jwt} or {@code cognito}
      * @param name the authorizer's name; null for IAM and the resource policy
-     * @param event the event a Lambda authorizer is invoked with; null for other mechanisms, or when the answer
-     *     comes from the authorizer's cache and no function is invoked
      */
-    default void authorizerRequest(String mechanism, @Nullable String name, byte @Nullable [] event) {}
+    default void authorizerTook(String mechanism, @Nullable String name) {}
+
+    /** The event a Lambda authorizer's function is invoked with (not called when its cache answers). */
+    default void authorizerEvent(byte[] event) {}
 
     /**
      * What a Lambda authorizer answered.

@@ -14,8 +14,6 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -41,20 +39,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GatewayMetrics implements GatewayObserver, WebSocketObserver {
     private final PrometheusMeterRegistry registry;
-    /** REST: resource path → declared method → meters. */
-    private final Map<String, Map<HttpMethod, RouteMetrics>> restRoutes;
-    /** HTTP API: route key ({@code GET /pets/{id}}, {@code $default}) → meters. */
-    private final Map<String, RouteMetrics> httpRoutes;
+    /** REST: resource path and declared method; HTTP API: route key ({@code GET /pets/{id}}, {@code $default}). */
+    private final RouteIndex<RouteMetrics> routes;
     private final Map<String, WebSocketRouteMetrics> webSocketRoutes;
     private final @Nullable RouteMetrics unrouted;
     private final @Nullable WebSocketRouteMetrics unroutedMessages;
 
-    private GatewayMetrics(PrometheusMeterRegistry registry, Map<String, Map<HttpMethod, RouteMetrics>> restRoutes,
-            Map<String, RouteMetrics> httpRoutes, Map<String, WebSocketRouteMetrics> webSocketRoutes,
-            @Nullable RouteMetrics unrouted, @Nullable WebSocketRouteMetrics unroutedMessages) {
+    private GatewayMetrics(PrometheusMeterRegistry registry, RouteIndex<RouteMetrics> routes,
+            Map<String, WebSocketRouteMetrics> webSocketRoutes, @Nullable RouteMetrics unrouted,
+            @Nullable WebSocketRouteMetrics unroutedMessages) {
         this.registry = registry;
-        this.restRoutes = restRoutes;
-        this.httpRoutes = httpRoutes;
+        this.routes = routes;
         this.webSocketRoutes = webSocketRoutes;
         this.unrouted = unrouted;
         this.unroutedMessages = unroutedMessages;
@@ -65,26 +60,25 @@ public final class GatewayMetrics implements GatewayObserver, WebSocketObserver 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         if (api instanceof RestApi rest) {
             Tags apiStage = Tags.of("api_name", apiName(rest.title(), apiId), "stage", stage);
-            Map<String, Map<HttpMethod, RouteMetrics>> routes = new HashMap<>();
+            RouteIndex.Builder<RouteMetrics> routes = RouteIndex.builder();
             for (Resource resource : rest.resources()) {
                 String path = resource.path().text();
-                Map<HttpMethod, RouteMetrics> methods = new EnumMap<>(HttpMethod.class);
                 for (HttpMethod method : resource.methods().keySet()) {
-                    methods.put(method, RouteMetrics.rest(registry, apiStage.and("resource", path, "method", method.name())));
+                    routes.rest(path, method,
+                            RouteMetrics.rest(registry, apiStage.and("resource", path, "method", method.name())));
                 }
-                routes.put(path, Collections.unmodifiableMap(methods));
             }
             RouteMetrics unrouted = RouteMetrics.rest(registry, apiStage.and("resource", "", "method", ""));
-            return new GatewayMetrics(registry, Map.copyOf(routes), Map.of(), Map.of(), unrouted, null);
+            return new GatewayMetrics(registry, routes.build(), Map.of(), unrouted, null);
         }
         Tags apiStage = Tags.of("api_id", apiId, "stage", stage);
         if (api instanceof HttpApi http) {
-            Map<String, RouteMetrics> routes = new HashMap<>();
+            RouteIndex.Builder<RouteMetrics> routes = RouteIndex.builder();
             for (Route route : http.routes()) {
-                routes.put(route.key().toString(), RouteMetrics.http(registry, apiStage.and(dimensions(route.key()))));
+                routes.key(route.key().toString(), RouteMetrics.http(registry, apiStage.and(dimensions(route.key()))));
             }
             RouteMetrics unrouted = RouteMetrics.http(registry, apiStage.and("resource", "", "method", ""));
-            return new GatewayMetrics(registry, Map.of(), Map.copyOf(routes), Map.of(), unrouted, null);
+            return new GatewayMetrics(registry, routes.build(), Map.of(), unrouted, null);
         }
         WebSocketApi webSocket = (WebSocketApi) api;
         Map<String, WebSocketRouteMetrics> routes = new HashMap<>();
@@ -92,7 +86,8 @@ public final class GatewayMetrics implements GatewayObserver, WebSocketObserver 
             routes.put(route.routeKey(), new WebSocketRouteMetrics(registry, apiStage.and("route", route.routeKey())));
         }
         WebSocketRouteMetrics unrouted = new WebSocketRouteMetrics(registry, apiStage.and("route", ""));
-        return new GatewayMetrics(registry, Map.of(), Map.of(), Map.copyOf(routes), null, unrouted);
+        return new GatewayMetrics(registry, RouteIndex.<RouteMetrics>builder().build(), Map.copyOf(routes), null,
+                unrouted);
     }
 
     /**
@@ -119,16 +114,7 @@ public final class GatewayMetrics implements GatewayObserver, WebSocketObserver 
     }
 
     private @Nullable RouteMetrics metersOf(@Nullable MatchedRoute route) {
-        if (route == null) {
-            return unrouted;
-        }
-        RouteMetrics found = null;
-        if (route.routeKey() != null) {
-            found = httpRoutes.get(route.routeKey());
-        } else if (route.method() != null) {
-            Map<HttpMethod, RouteMetrics> methods = restRoutes.get(route.resourcePath());
-            found = methods == null ? null : methods.get(route.method().httpMethod());
-        }
+        RouteMetrics found = route == null ? null : routes.find(route);
         return found != null ? found : unrouted;
     }
 

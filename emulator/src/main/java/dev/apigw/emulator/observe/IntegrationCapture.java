@@ -76,13 +76,14 @@ final class IntegrationCapture implements IntegrationTrace {
     }
 
     @Override
-    public synchronized void authorizerRequest(String mechanism, @Nullable String name, byte @Nullable [] event) {
+    public synchronized void authorizerTook(String mechanism, @Nullable String name) {
         this.authorizerMechanism = mechanism;
         this.authorizerName = name;
-        // A Lambda authorizer reports itself first without an event, then with it when it invokes the function.
-        if (event != null) {
-            this.authorizerEvent = event;
-        }
+    }
+
+    @Override
+    public synchronized void authorizerEvent(byte[] event) {
+        this.authorizerEvent = event;
     }
 
     @Override

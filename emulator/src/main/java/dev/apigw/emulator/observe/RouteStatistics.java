@@ -1,18 +1,12 @@
 package dev.apigw.emulator.observe;
 
-import dev.apigw.emulator.routing.MatchedRoute;
 import dev.apigw.emulator.routing.RouteEntry;
 import dev.apigw.model.HttpMethod;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,18 +21,13 @@ public final class RouteStatistics implements GatewayObserver, WebSocketObserver
     private final Clock clock;
     /** In route table order, as the overview lists them. */
     private final List<RouteCounters> declared;
-    /** REST: resource path → declared method → counters. */
-    private final Map<String, Map<HttpMethod, RouteCounters>> restRoutes;
-    /** HTTP API route key (and every label, for routes built in code without a model method) → counters. */
-    private final Map<String, RouteCounters> byLabel;
+    private final RouteIndex<RouteCounters> index;
     private final RouteCounters unrouted = new RouteCounters(RouteLabels.UNROUTED);
 
-    private RouteStatistics(Clock clock, List<RouteCounters> declared,
-            Map<String, Map<HttpMethod, RouteCounters>> restRoutes, Map<String, RouteCounters> byLabel) {
+    private RouteStatistics(Clock clock, List<RouteCounters> declared, RouteIndex<RouteCounters> index) {
         this.clock = clock;
         this.declared = declared;
-        this.restRoutes = restRoutes;
-        this.byLabel = byLabel;
+        this.index = index;
     }
 
     /** Counters for every route of the compiled table; {@code clock} dates the buckets. */
@@ -49,32 +38,30 @@ public final class RouteStatistics implements GatewayObserver, WebSocketObserver
     /** Counters for every route of the compiled table and every route key of a WebSocket API. */
     public static RouteStatistics create(List<RouteEntry> routes, List<String> webSocketRouteKeys, Clock clock) {
         List<RouteCounters> declared = new ArrayList<>();
-        Map<String, Map<HttpMethod, RouteCounters>> rest = new HashMap<>();
-        Map<String, RouteCounters> byLabel = new LinkedHashMap<>();
+        RouteIndex.Builder<RouteCounters> index = RouteIndex.builder();
         for (String routeKey : webSocketRouteKeys) {
             RouteCounters counters = new RouteCounters(routeKey);
             declared.add(counters);
-            byLabel.put(routeKey, counters);
+            index.key(routeKey, counters);
         }
         for (RouteEntry entry : routes) {
             RouteCounters counters = new RouteCounters(RouteLabels.of(entry));
             declared.add(counters);
-            byLabel.put(counters.label(), counters);
+            // An HTTP API's label is its route key; a REST route's label finds it when built in code without a model.
+            index.key(counters.label(), counters);
             if (entry.routeKeyOrResource().startsWith("/")) {
-                rest.computeIfAbsent(entry.routeKeyOrResource(), path -> new EnumMap<>(HttpMethod.class))
-                        .put(HttpMethod.valueOf(entry.method()), counters);
-            } else {
-                byLabel.put(entry.routeKeyOrResource(), counters);
+                index.rest(entry.routeKeyOrResource(), HttpMethod.valueOf(entry.method()), counters);
             }
         }
-        rest.replaceAll((path, methods) -> Collections.unmodifiableMap(methods));
-        return new RouteStatistics(clock, List.copyOf(declared), Map.copyOf(rest), Map.copyOf(byLabel));
+        return new RouteStatistics(clock, List.copyOf(declared), index.build());
     }
 
     @Override
     public void observed(ObservedRequest request) {
         long second = Math.floorDiv(clock.millis(), 1000L);
-        countersOf(request.route()).record(second, request.response().status(), request.latency().toNanos());
+        RouteCounters counters = request.route() == null ? null : index.find(request.route());
+        (counters != null ? counters : unrouted).record(second, request.response().status(),
+                request.latency().toNanos());
     }
 
     @Override
@@ -91,44 +78,8 @@ public final class RouteStatistics implements GatewayObserver, WebSocketObserver
     }
 
     private RouteCounters webSocketCounters(@Nullable String routeKey) {
-        RouteCounters found = routeKey == null ? null : byLabel.get(routeKey);
+        RouteCounters found = routeKey == null ? null : index.key(routeKey);
         return found != null ? found : unrouted;
-    }
-
-    private RouteCounters countersOf(@Nullable MatchedRoute route) {
-        if (route == null) {
-            return unrouted;
-        }
-        RouteCounters found = null;
-        if (route.routeKey() != null) {
-            found = byLabel.get(route.routeKey());
-        } else if (route.method() != null) {
-            Map<HttpMethod, RouteCounters> methods = restRoutes.get(route.resourcePath());
-            found = methods == null ? null : methods.get(route.method().httpMethod());
-        } else if (route.httpRoute() != null) {
-            found = byLabel.get(RouteLabels.of(route));
-        } else {
-            found = declaredMethodOf(route);
-        }
-        return found != null ? found : unrouted;
-    }
-
-    /**
-     * A REST route built in code without its model method: the resource's method for the request's verb, else its
-     * ANY method, so that the request is counted under the method the API declares.
-     */
-    private @Nullable RouteCounters declaredMethodOf(MatchedRoute route) {
-        Map<HttpMethod, RouteCounters> methods = restRoutes.get(route.resourcePath());
-        if (methods == null) {
-            return byLabel.get(RouteLabels.of(route));
-        }
-        RouteCounters exact = null;
-        for (Map.Entry<HttpMethod, RouteCounters> method : methods.entrySet()) {
-            if (method.getKey() != HttpMethod.ANY && method.getKey().name().equals(route.httpMethod())) {
-                exact = method.getValue();
-            }
-        }
-        return exact != null ? exact : methods.get(HttpMethod.ANY);
     }
 
     /**

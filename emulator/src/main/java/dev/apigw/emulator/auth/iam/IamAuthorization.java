@@ -47,7 +47,7 @@ public final class IamAuthorization implements RouteAuthorizer {
         if (!RouteSecurity.of(route).iam()) {
             return null;
         }
-        trace.authorizerRequest("iam", null, null);
+        trace.authorizerTook("iam", null);
         SignatureVerifier.Verdict verdict = verifier.verify(request);
         IamCredential signer = verdict.signer();
         if (signer != null) {

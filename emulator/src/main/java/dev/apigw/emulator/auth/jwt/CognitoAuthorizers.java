@@ -120,7 +120,7 @@ public final class CognitoAuthorizers implements RouteAuthorizer {
             return null;
         }
         Compiled compiled = bySchemeName.get(requirement.scheme());
-        trace.authorizerRequest("cognito", compiled.authorizer().name(), null);
+        trace.authorizerTook("cognito", compiled.authorizer().name());
         TokenVerifier.Verification verification = check(compiled, requirement.scopes(), request);
         if (verification instanceof TokenVerifier.Rejected rejected) {
             return AuthorizationResult.Denied.unauthorized("Cognito authorizer " + compiled.authorizer().name()

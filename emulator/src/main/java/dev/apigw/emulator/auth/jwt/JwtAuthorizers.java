@@ -85,7 +85,7 @@ public final class JwtAuthorizers implements RouteAuthorizer {
             return null;
         }
         Compiled compiled = bySchemeName.get(requirement.scheme());
-        trace.authorizerRequest("jwt", compiled.authorizer().name(), null);
+        trace.authorizerTook("jwt", compiled.authorizer().name());
         List<String> routeScopes = requirement.scopes();
         String token = token(compiled, request);
         if (token == null) {
