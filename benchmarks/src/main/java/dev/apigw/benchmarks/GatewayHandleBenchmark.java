@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One {@link TypicalRequest} (10 headers, 3 query parameters, 1 KB JSON body) through {@code Gateway.handle}, in
- * memory, no sockets, with the gateway's defaults (observability on: journal, metrics, statistics): request context,
+ * memory, no sockets, with the handler on the calling thread as the HTTP server runs it, with the gateway's defaults (observability on: journal, metrics, statistics): request context,
  * routing, access control, metering, integration, response headers, journal entry. The function is an in-process
  * Java handler that does not read its input. {@code restProxy}: a REST Lambda proxy (event 1.0, proxy result read
  * with REST rules). {@code httpApiV2}: an HTTP API Lambda proxy with payload 2.0. {@code restCustom}: a REST Lambda
@@ -92,17 +92,17 @@ public class GatewayHandleBenchmark {
 
     @Benchmark
     public GatewayResponse restProxy() {
-        return restProxy.handle(restRequest);
+        return OnTheRequestThread.serve(restProxy, restRequest);
     }
 
     @Benchmark
     public GatewayResponse httpApiV2() {
-        return httpApi.handle(httpApiRequest);
+        return OnTheRequestThread.serve(httpApi, httpApiRequest);
     }
 
     @Benchmark
     public GatewayResponse restCustom() {
-        return restCustom.handle(restRequest);
+        return OnTheRequestThread.serve(restCustom, restRequest);
     }
 
     private static Gateway gateway(ApiType type, String spec, Class<? extends RequestStreamHandler> handler) {

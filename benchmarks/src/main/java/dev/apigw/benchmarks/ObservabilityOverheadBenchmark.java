@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What observability costs per request: {@code Gateway.handle} on a REST Lambda proxy route with a no-op handler
- * (as {@link InvocationOverheadBenchmark#gatewayHandle}), with everything off ({@code --no-observability}), with the
+ * What observability costs per request: {@code Gateway.handle} on a REST Lambda proxy route with a no-op handler,
+ * run on the calling thread as the HTTP server runs it, with everything off ({@code --no-observability}), with the
  * defaults on (metrics, the 1,000-entry request journal, route statistics, the live feed without a subscriber), the
  * same without the journal, and with a JSON access log written to a file on top.
  */
@@ -70,6 +70,6 @@ public class ObservabilityOverheadBenchmark {
 
     @Benchmark
     public GatewayResponse gatewayHandle() {
-        return gateway.handle(request);
+        return OnTheRequestThread.serve(gateway, request);
     }
 }

@@ -3,6 +3,9 @@ package dev.apigw.emulator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import dev.apigw.emulator.auth.AuthorizationResult;
 import dev.apigw.emulator.auth.AccessControl;
 import dev.apigw.emulator.auth.iam.IamAuthorization;
@@ -15,6 +18,9 @@ import dev.apigw.emulator.exchange.RequestContexts;
 import dev.apigw.emulator.integration.FunctionLoader;
 import dev.apigw.emulator.integration.FunctionNames;
 import dev.apigw.emulator.integration.Functions;
+import dev.apigw.emulator.integration.FunctionCall;
+import dev.apigw.emulator.integration.FunctionRunners;
+import dev.apigw.emulator.integration.IntegrationInvoker;
 import dev.apigw.emulator.integration.Integrations;
 import dev.apigw.emulator.observe.CostEstimate;
 import dev.apigw.emulator.observe.GatewayMetrics;
@@ -117,11 +123,40 @@ public final class Gateway implements AutoCloseable {
                 Journal.ofSize(config.observability() ? config.journalSize() : 0));
     }
 
-    /** Serves one request. Never throws: every failure becomes the response AWS would send. */
+    /**
+     * Serves one request. Never throws: every failure becomes the response AWS would send. An in-process function's
+     * handler runs on a worker thread, so that its timeout answers on time although this thread waits.
+     */
     public GatewayResponse handle(GatewayRequest request) {
+        CompletableFuture<GatewayResponse> answer = new CompletableFuture<>();
+        handle(request, answer::complete, FunctionRunners.WORKERS);
+        return answer.join();
+    }
+
+    /**
+     * Serves one request with an in-process function's handler run on the calling thread (no thread hand-off, as the
+     * HTTP server does). {@code answer} receives the response exactly once: normally on this thread, before this
+     * method returns; when the function overruns its timeout or the integration timeout, on a timer thread at that
+     * moment, while this thread is still in the handler.
+     */
+    public void handle(GatewayRequest request, Consumer<GatewayResponse> answer) {
+        handle(request, answer, Runnable::run);
+    }
+
+    private void handle(GatewayRequest request, Consumer<GatewayResponse> answer, Executor runner) {
         RequestContext context = contexts.create(request);
         RequestObservation observation = new RequestObservation(journal.enabled());
-        GatewayResponse response = withRequestIds(respond(request, context, observation), context);
+        FunctionCall call = new FunctionCall();
+        respond(request, context, observation, call).whenComplete((response, failure) -> {
+            GatewayResponse out = failure == null ? response : internalError(request, context, observation, failure);
+            answer.accept(observed(request, context, observation, out));
+        });
+        call.runIn(runner);
+    }
+
+    private GatewayResponse observed(GatewayRequest request, RequestContext context, RequestObservation observation,
+            GatewayResponse answered) {
+        GatewayResponse response = withRequestIds(answered, context);
         ObservedRequest observed = observation.finish(request, context, response);
         // The journal first: when the live feed announces a request, PREFIX/api/journal/{id} already has it.
         notify(journal, observed);
@@ -139,62 +174,95 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    private GatewayResponse respond(GatewayRequest request, RequestContext context, RequestObservation observation) {
-        String requestId = context.requestId();
-        GatewayResponse response;
+    private CompletableFuture<GatewayResponse> respond(GatewayRequest request, RequestContext context,
+            RequestObservation observation, FunctionCall call) {
+        Exchange exchange;
         try {
-            MatchedRoute route = match(request);
-            observation.routed();
-            if (route == null) {
-                return cors.preflight(request).orElseThrow();
+            exchange = admitted(request, context, observation);
+            if (exchange == null) {
+                return CompletableFuture.completedFuture(cors.preflight(request).orElseThrow());
             }
-            observation.route(route);
-            AuthorizationResult authorization = accessControl.authorize(route, request, context,
-                    observation.trace());
-            if (authorization instanceof AuthorizationResult.Denied denied) {
-                throw refusal(denied);
-            }
-            observation.authorized();
-            AuthorizationResult.Allowed allowed = (AuthorizationResult.Allowed) authorization;
-            // Throttles count per method as declared (an ANY method is one method, whatever the verb).
-            String declaredMethod = route.method() != null ? route.method().httpMethod().name() : request.method();
-            MeterResult metered = meter.admit(route.method() != null && route.method().apiKeyRequired(),
-                    apiKey(request, allowed), route.resourcePath(), declaredMethod, route.routeKey(), stage);
-            if (metered instanceof MeterResult.Refused limit) {
-                GatewayError error = GatewayError.valueOf(limit.responseType());
-                throw new GatewayException(error, "usage plan or throttle", error.restMessage(),
-                        new GatewayException.DefaultAnswer(limit.status(), limit.body(), limit.errorType()));
-            }
-            observation.metered();
-            validations.check(route.method(), request, route.pathParameters());
-            observation.validated();
-            MeterResult.Admitted admitted = (MeterResult.Admitted) metered;
-            Caller caller = new Caller(allowed.principal(), admitted.apiKey(), admitted.apiKeyId());
-            observation.caller(caller);
-            Exchange exchange = new Exchange(request, route, context, binaryMediaTypes, caller, observation.trace());
-            observation.integrationStarts();
-            try {
-                response = integrations.invokerFor(route.integration()).invoke(exchange);
-            } finally {
-                observation.integrationEnds();
-            }
-            response = deliverable(HeaderRemapping.apply(response));
-        } catch (GatewayException e) {
-            LOG.debug("[{}] {}", requestId, e.getMessage());
-            observation.stageFailed();
-            observation.error(e.error().responseType().name(), e.clientMessage(), e.validationErrorString());
-            if (e.error() == GatewayError.INTEGRATION_FAILURE || e.error() == GatewayError.INTEGRATION_TIMEOUT) {
-                observation.trace().integrationFailed(e.detail());
-            }
-            response = gatewayResponses.render(e, ErrorVariables.of(context, stage, request, e.validationErrorString()));
         } catch (RuntimeException e) {
-            LOG.error("[{}] apigw failed serving {} {}", requestId, request.method(), request.rawPath(), e);
-            observation.stageFailed();
-            observation.error(GatewayError.INTERNAL_ERROR.responseType().name(), GatewayError.INTERNAL_ERROR.restMessage());
-            response = gatewayResponses.render(GatewayError.INTERNAL_ERROR, ErrorVariables.of(context, stage, request));
+            return CompletableFuture.completedFuture(cors.decorate(request, failed(e, request, context, observation)));
         }
-        // Error responses get CORS headers too; a preflight the gateway answered (above) already has its own.
-        return cors.decorate(request, response);
+        observation.integrationStarts();
+        CompletableFuture<GatewayResponse> integrated;
+        try {
+            integrated = integrations.invokerFor(exchange.route().integration()).invoke(exchange, call);
+        } catch (RuntimeException e) {
+            integrated = CompletableFuture.failedFuture(e);
+        }
+        return integrated.handle((response, failure) -> {
+            observation.integrationEnds();
+            GatewayResponse out;
+            try {
+                out = failure == null ? deliverable(HeaderRemapping.apply(response))
+                        : failed(IntegrationInvoker.cause(failure), request, context, observation);
+            } catch (RuntimeException e) {
+                out = failed(e, request, context, observation);
+            }
+            // Error responses get CORS headers too; a preflight the gateway answered (above) already has its own.
+            return cors.decorate(request, out);
+        });
+    }
+
+    /**
+     * Method Request: the route, authorization, usage plan and validation, each of which may refuse the request
+     * (a GatewayException); null for a CORS preflight the gateway answers itself.
+     */
+    private @Nullable Exchange admitted(GatewayRequest request, RequestContext context,
+            RequestObservation observation) {
+        MatchedRoute route = match(request);
+        observation.routed();
+        if (route == null) {
+            return null;
+        }
+        observation.route(route);
+        AuthorizationResult authorization = accessControl.authorize(route, request, context, observation.trace());
+        if (authorization instanceof AuthorizationResult.Denied denied) {
+            throw refusal(denied);
+        }
+        observation.authorized();
+        AuthorizationResult.Allowed allowed = (AuthorizationResult.Allowed) authorization;
+        // Throttles count per method as declared (an ANY method is one method, whatever the verb).
+        String declaredMethod = route.method() != null ? route.method().httpMethod().name() : request.method();
+        MeterResult metered = meter.admit(route.method() != null && route.method().apiKeyRequired(),
+                apiKey(request, allowed), route.resourcePath(), declaredMethod, route.routeKey(), stage);
+        if (metered instanceof MeterResult.Refused limit) {
+            GatewayError error = GatewayError.valueOf(limit.responseType());
+            throw new GatewayException(error, "usage plan or throttle", error.restMessage(),
+                    new GatewayException.DefaultAnswer(limit.status(), limit.body(), limit.errorType()));
+        }
+        observation.metered();
+        validations.check(route.method(), request, route.pathParameters());
+        observation.validated();
+        MeterResult.Admitted admitted = (MeterResult.Admitted) metered;
+        Caller caller = new Caller(allowed.principal(), admitted.apiKey(), admitted.apiKeyId());
+        observation.caller(caller);
+        return new Exchange(request, route, context, binaryMediaTypes, caller, observation.trace());
+    }
+
+    /** The gateway response for a failure anywhere in the pipeline. */
+    private GatewayResponse failed(Throwable failure, GatewayRequest request, RequestContext context,
+            RequestObservation observation) {
+        if (!(failure instanceof GatewayException e)) {
+            return internalError(request, context, observation, failure);
+        }
+        LOG.debug("[{}] {}", context.requestId(), e.getMessage());
+        observation.stageFailed();
+        observation.error(e.error().responseType().name(), e.clientMessage(), e.validationErrorString());
+        if (e.error() == GatewayError.INTEGRATION_FAILURE || e.error() == GatewayError.INTEGRATION_TIMEOUT) {
+            observation.trace().integrationFailed(e.detail());
+        }
+        return gatewayResponses.render(e, ErrorVariables.of(context, stage, request, e.validationErrorString()));
+    }
+
+    private GatewayResponse internalError(GatewayRequest request, RequestContext context,
+            RequestObservation observation, Throwable failure) {
+        LOG.error("[{}] apigw failed serving {} {}", context.requestId(), request.method(), request.rawPath(), failure);
+        observation.stageFailed();
+        observation.error(GatewayError.INTERNAL_ERROR.responseType().name(), GatewayError.INTERNAL_ERROR.restMessage());
+        return gatewayResponses.render(GatewayError.INTERNAL_ERROR, ErrorVariables.of(context, stage, request));
     }
 
     /** A resource policy's or an authorizer's refusal, with AWS's exact default answer. */

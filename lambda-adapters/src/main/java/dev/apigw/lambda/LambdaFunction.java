@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.apigw.lambda.java.FunctionSettings;
 import dev.apigw.lambda.java.JavaHandlerFunction;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * A Lambda function as the gateway sees it: bytes in, bytes out, exactly like the Lambda Invoke API.
@@ -23,6 +25,17 @@ import dev.apigw.lambda.java.JavaHandlerFunction;
 public interface LambdaFunction {
 
     InvocationResult invoke(byte[] payload, InvocationOptions options);
+
+    /**
+     * Invokes the function with its work handed to {@code runner}, which may run it on the caller's own thread once
+     * the caller has attached what follows the result: an in-process handler then costs no thread hand-off, while its
+     * timeout and the caller's deadline still complete the result on time from another thread. The result completes
+     * exceptionally with {@link DeadlineExceededException} or {@link TooManyRequestsException} where {@link #invoke}
+     * would throw them. By default {@link #invoke} runs in the runner, bounded by its own timeouts.
+     */
+    default CompletableFuture<InvocationResult> invokeAsync(byte[] payload, InvocationOptions options, Executor runner) {
+        return CompletableFuture.supplyAsync(() -> invoke(payload, options), runner);
+    }
 
     /**
      * A function that runs {@code handler} with Lambda's default settings. Its input type comes from the class's

@@ -3,7 +3,10 @@ package dev.apigw.emulator.integration;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import dev.apigw.emulator.RecordedInvocation;
 import dev.apigw.lambda.DeadlineExceededException;
 import dev.apigw.lambda.TooManyRequestsException;
@@ -43,11 +46,10 @@ public final class Functions {
     /** Calls the function and records the call; a missing function is a configuration error of the caller. */
     public InvocationResult invoke(String name, byte[] payload, InvocationOptions options) {
         LambdaFunction function = lookup(name).orElseThrow(() -> new IllegalStateException("no function " + name));
-        String event = new String(payload, StandardCharsets.UTF_8);
+        String event = text(payload);
         try {
             InvocationResult result = function.invoke(payload, options);
-            String errorType = result instanceof InvocationResult.FunctionError e ? e.errorType() : null;
-            invocations.record(new RecordedInvocation(name, options.requestId(), event, result.payloadAsString(), errorType));
+            record(name, payload, options, result);
             return result;
         } catch (DeadlineExceededException e) {
             invocations.record(new RecordedInvocation(name, options.requestId(), event, null, null));
@@ -58,6 +60,37 @@ public final class Functions {
                     "TooManyRequestsException"));
             throw e;
         }
+    }
+
+    /**
+     * Calls the function with its work handed to {@code runner} (see {@link LambdaFunction#invokeAsync}) and records
+     * the call once it is answered.
+     */
+    public CompletableFuture<InvocationResult> invokeAsync(String name, byte[] payload, InvocationOptions options,
+            Executor runner) {
+        LambdaFunction function = lookup(name).orElseThrow(() -> new IllegalStateException("no function " + name));
+        return function.invokeAsync(payload, options, runner).whenComplete((result, failure) -> {
+            Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                    ? wrapped.getCause() : failure;
+            if (result != null) {
+                record(name, payload, options, result);
+            } else if (cause instanceof DeadlineExceededException) {
+                invocations.record(new RecordedInvocation(name, options.requestId(), text(payload), null, null));
+            } else if (cause instanceof TooManyRequestsException) {
+                invocations.record(new RecordedInvocation(name, options.requestId(), text(payload), null,
+                        "TooManyRequestsException"));
+            }
+        });
+    }
+
+    private void record(String name, byte[] payload, InvocationOptions options, InvocationResult result) {
+        String errorType = result instanceof InvocationResult.FunctionError e ? e.errorType() : null;
+        invocations.record(new RecordedInvocation(name, options.requestId(), text(payload), result.payloadAsString(),
+                errorType));
+    }
+
+    private static String text(byte[] payload) {
+        return new String(payload, StandardCharsets.UTF_8);
     }
 
     private Optional<LambdaFunction> lookup(String name) {

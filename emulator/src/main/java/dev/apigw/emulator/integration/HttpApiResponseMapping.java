@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import dev.apigw.emulator.GatewayResponse;
 import dev.apigw.emulator.Header;
 import dev.apigw.emulator.Headers;
@@ -26,8 +28,11 @@ final class HttpApiResponseMapping implements IntegrationInvoker {
     }
 
     @Override
-    public GatewayResponse invoke(Exchange exchange) {
-        GatewayResponse response = integration.invoke(exchange);
+    public CompletableFuture<GatewayResponse> invoke(Exchange exchange, Executor runner) {
+        return integration.invoke(exchange, runner).thenApply(response -> mapped(exchange, response));
+    }
+
+    private GatewayResponse mapped(Exchange exchange, GatewayResponse response) {
         Map<String, String> stageVariables = exchange.context().stageVariables();
         ContextVariable context = ContextVariable.of(exchange);
         HttpApiParameterMapping.ResponseParts mapped = mapping.apply(

@@ -28,7 +28,7 @@ import dev.apigw.emulator.response.GatewayException;
  * forwarded unless mapped. The backend's status selects the integration response.
  * See https://docs.aws.amazon.com/apigateway/latest/developerguide/setup-http-integrations.html
  */
-final class HttpInvoker implements IntegrationInvoker {
+final class HttpInvoker implements IntegrationInvoker.Synchronous {
     private final HttpClient client;
     private final UriTemplate uri;
     private final String method;

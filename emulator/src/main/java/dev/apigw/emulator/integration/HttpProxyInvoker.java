@@ -34,7 +34,7 @@ import dev.apigw.emulator.response.GatewayException;
  * path variables substituted into the integration URI) and the backend's status, headers and body come back.
  * See https://docs.aws.amazon.com/apigateway/latest/developerguide/setup-http-integrations.html
  */
-final class HttpProxyInvoker implements IntegrationInvoker {
+final class HttpProxyInvoker implements IntegrationInvoker.Synchronous {
     /** Hop-by-hop and transport headers the JDK client sets itself or refuses. */
     private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect",
             "upgrade", "te", "trailer", "transfer-encoding", "keep-alive", "proxy-authenticate", "proxy-authorization",

@@ -111,7 +111,7 @@ public final class Integrations {
             }
         } catch (TemplateException | IllegalArgumentException e) {
             problems.add(e.getMessage());
-            invoker = exchange -> {
+            invoker = (IntegrationInvoker.Synchronous) exchange -> {
                 throw new GatewayException(GatewayError.API_CONFIGURATION_ERROR, e.getMessage());
             };
         }
@@ -177,7 +177,7 @@ public final class Integrations {
         if (method == null || method.equalsIgnoreCase("POST")) {
             return null;
         }
-        return exchange -> {
+        return (IntegrationInvoker.Synchronous) exchange -> {
             throw new GatewayException(GatewayError.API_CONFIGURATION_ERROR,
                     type + " integration httpMethod is " + method + "; Lambda integrations must use POST");
         };

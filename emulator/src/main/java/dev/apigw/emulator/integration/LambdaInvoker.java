@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,6 +21,7 @@ import dev.apigw.lambda.DeadlineExceededException;
 import dev.apigw.lambda.InvocationOptions;
 import dev.apigw.lambda.InvocationResult;
 import dev.apigw.lambda.TooManyRequestsException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code AWS} (non-proxy) to a Lambda function: the request template (or the passthrough body) is the function's
@@ -45,32 +49,45 @@ final class LambdaInvoker implements IntegrationInvoker {
     }
 
     @Override
-    public GatewayResponse invoke(Exchange exchange) {
+    public CompletableFuture<GatewayResponse> invoke(Exchange exchange, Executor runner) {
         GatewayRequest request = exchange.request();
         MappingState state = MappingState.of(engine, exchange);
         Optional<Template> template = parts.requestTemplates().select(request);
         byte[] payload = template.isEmpty() && !request.hasBody() ? EMPTY_OBJECT
                 : parts.requestBody().of(request, template, state);
         requireJson(payload);
-        InvocationResult result;
-        try {
-            exchange.trace().lambdaRequest(functionName, payload);
-            result = functions.invoke(functionName, payload, exchange.trace().withLogLines(
-                    new InvocationOptions(exchange.context().requestId(), functionName, timeout)));
-        } catch (DeadlineExceededException e) {
-            throw new GatewayException(GatewayError.INTEGRATION_TIMEOUT, e.getMessage());
-        } catch (TooManyRequestsException e) {
-            // No integration response can select Lambda's 429: the client always gets the INTEGRATION_FAILURE
-            // answer, 500 {"message": "Internal server error"} [K stackoverflow 36363280].
-            throw new GatewayException(GatewayError.INTEGRATION_FAILURE, "function " + functionName + " throttled: "
-                    + e.getMessage());
+        exchange.trace().lambdaRequest(functionName, payload);
+        return functions.invokeAsync(functionName, payload, exchange.trace().withLogLines(
+                        new InvocationOptions(exchange.context().requestId(), functionName, timeout)), runner)
+                .handle((result, failure) -> answer(exchange, state, result, failure));
+    }
+
+    private GatewayResponse answer(Exchange exchange, MappingState state, @Nullable InvocationResult result,
+            @Nullable Throwable failure) {
+        if (failure != null || result == null) {
+            throw failed(failure);
         }
         exchange.trace().lambdaResponse(result.payload(),
                 result instanceof InvocationResult.FunctionError error ? error.errorType() : null);
         IntegrationOutput output = result instanceof InvocationResult.FunctionError error
                 ? IntegrationOutput.lambdaError(error.payload(), error.errorMessage())
                 : IntegrationOutput.lambdaResult(result.payload());
-        return parts.responses().respond(output, state, IntegrationResponses.accept(request));
+        return parts.responses().respond(output, state, IntegrationResponses.accept(exchange.request()));
+    }
+
+    private RuntimeException failed(@Nullable Throwable failure) {
+        Throwable cause = failure == null ? new IllegalStateException("function " + functionName + " gave no result")
+                : IntegrationInvoker.cause(failure);
+        if (cause instanceof DeadlineExceededException) {
+            return new GatewayException(GatewayError.INTEGRATION_TIMEOUT, cause.getMessage());
+        }
+        if (cause instanceof TooManyRequestsException) {
+            // No integration response can select Lambda's 429: the client always gets the INTEGRATION_FAILURE
+            // answer, 500 {"message": "Internal server error"} [K stackoverflow 36363280].
+            return new GatewayException(GatewayError.INTEGRATION_FAILURE, "function " + functionName + " throttled: "
+                    + cause.getMessage());
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
 
     /** Lambda takes JSON; AWS refuses anything else before invoking, with the parser's reason [K serverless#2270]. */

@@ -1,6 +1,9 @@
 package dev.apigw.emulator.integration;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import dev.apigw.emulator.GatewayResponse;
@@ -11,6 +14,7 @@ import dev.apigw.lambda.DeadlineExceededException;
 import dev.apigw.lambda.InvocationOptions;
 import dev.apigw.lambda.InvocationResult;
 import dev.apigw.lambda.TooManyRequestsException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,22 +43,20 @@ final class LambdaProxyInvoker implements IntegrationInvoker {
     }
 
     @Override
-    public GatewayResponse invoke(Exchange exchange) {
+    public CompletableFuture<GatewayResponse> invoke(Exchange exchange, Executor runner) {
         byte[] event = eventFormat.apply(exchange);
+        exchange.trace().lambdaRequest(functionName, event);
+        return functions.invokeAsync(functionName, event,
+                        exchange.trace().withLogLines(
+                                new InvocationOptions(exchange.context().requestId(), functionName, timeout)),
+                        runner)
+                .handle((result, failure) -> answer(exchange, result, failure));
+    }
+
+    private GatewayResponse answer(Exchange exchange, @Nullable InvocationResult result, @Nullable Throwable failure) {
         String requestId = exchange.context().requestId();
-        InvocationResult result;
-        try {
-            exchange.trace().lambdaRequest(functionName, event);
-            result = functions.invoke(functionName, event,
-                    exchange.trace().withLogLines(new InvocationOptions(requestId, functionName, timeout)));
-        } catch (DeadlineExceededException e) {
-            throw new GatewayException(GatewayError.INTEGRATION_TIMEOUT, e.getMessage());
-        } catch (TooManyRequestsException e) {
-            // Lambda's 429 is an integration failure, never passed on: REST 500 {"message": "Internal server error"}
-            // [K stackoverflow 36363280, repost.aws QUfI6bsdd0SOiPeyimzxSkfQ]; HTTP APIs 500 likewise (unconfirmed).
-            LOG.warn("[{}] Lambda invocation failed with status: 429 (function {} throttled: {})",
-                    requestId, functionName, e.getMessage());
-            throw new GatewayException(GatewayError.INTEGRATION_FAILURE, "function " + functionName + " throttled");
+        if (failure != null || result == null) {
+            throw failed(requestId, failure);
         }
         exchange.trace().lambdaResponse(result.payload(),
                 result instanceof InvocationResult.FunctionError error ? error.errorType() : null);
@@ -65,5 +67,21 @@ final class LambdaProxyInvoker implements IntegrationInvoker {
                     "Lambda execution failed with status 200 due to customer function error");
         }
         return resultFormat.apply(result.payload(), exchange);
+    }
+
+    private RuntimeException failed(String requestId, @Nullable Throwable failure) {
+        Throwable cause = failure == null ? new IllegalStateException("function " + functionName + " gave no result")
+                : IntegrationInvoker.cause(failure);
+        if (cause instanceof DeadlineExceededException) {
+            return new GatewayException(GatewayError.INTEGRATION_TIMEOUT, cause.getMessage());
+        }
+        if (cause instanceof TooManyRequestsException) {
+            // Lambda's 429 is an integration failure, never passed on: REST 500 {"message": "Internal server error"}
+            // [K stackoverflow 36363280, repost.aws QUfI6bsdd0SOiPeyimzxSkfQ]; HTTP APIs 500 likewise (unconfirmed).
+            LOG.warn("[{}] Lambda invocation failed with status: 429 (function {} throttled: {})",
+                    requestId, functionName, cause.getMessage());
+            return new GatewayException(GatewayError.INTEGRATION_FAILURE, "function " + functionName + " throttled");
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
 }

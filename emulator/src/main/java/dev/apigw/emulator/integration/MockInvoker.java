@@ -17,7 +17,7 @@ import dev.apigw.emulator.response.GatewayException;
  * template the default integration response answers (AWS-REFERENCE 5.3,
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-mock-integration.html).
  */
-final class MockInvoker implements IntegrationInvoker {
+final class MockInvoker implements IntegrationInvoker.Synchronous {
     private static final byte[] NO_BODY = new byte[0];
 
     private final MappingTemplates engine;

@@ -1,6 +1,8 @@
 package dev.apigw.emulator.integration;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import dev.apigw.emulator.reload.Generations;
 import dev.apigw.lambda.InvocationOptions;
@@ -48,6 +50,19 @@ final class ReloadingFunction implements LambdaFunction, AutoCloseable {
     public InvocationResult invoke(byte[] payload, InvocationOptions options) {
         try (Generations.Lease<LoadedCode> lease = code.acquire()) {
             return lease.value().function().invoke(payload, options);
+        }
+    }
+
+    @Override
+    public CompletableFuture<InvocationResult> invokeAsync(byte[] payload, InvocationOptions options, Executor runner) {
+        Generations.Lease<LoadedCode> lease = code.acquire();
+        try {
+            // Held, as by invoke, until the caller has its answer.
+            return lease.value().function().invokeAsync(payload, options, runner)
+                    .whenComplete((result, failure) -> lease.close());
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
         }
     }
 

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import dev.apigw.emulator.Gateway;
 import dev.apigw.emulator.GatewayRequest;
 import dev.apigw.emulator.GatewayResponse;
@@ -14,6 +16,8 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The only class that sees Javalin's {@link Context}: turns it into a {@link GatewayRequest} as received (raw path,
@@ -22,6 +26,7 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class JavalinTransport implements Handler {
     /** Marks a request this transport answered, so Javalin's not-found fallback does not answer it again. */
     private static final String ANSWERED = "apigw.answered";
+    private static final Logger LOG = LoggerFactory.getLogger(JavalinTransport.class);
 
     private final Gateway gateway;
     private final long maxRequestBytes;
@@ -38,8 +43,50 @@ public final class JavalinTransport implements Handler {
         // Read at most one byte past the limit: a chunked body has no Content-Length to check up front.
         byte[] body = req.getInputStream().readNBytes((int) maxRequestBytes + 1);
         GatewayRequest request = toRequest(req, body.length > maxRequestBytes ? new byte[0] : body);
-        write(ctx, body.length > maxRequestBytes ? gateway.refuseTooLarge(request, maxRequestBytes)
-                : gateway.handle(request));
+        if (body.length > maxRequestBytes) {
+            write(ctx, gateway.refuseTooLarge(request, maxRequestBytes));
+            return;
+        }
+        Answer answer = new Answer(ctx);
+        gateway.handle(request, answer);
+        answer.awaitLateWrite();
+    }
+
+    /**
+     * Writes a request's response. The gateway runs an in-process handler on this very thread, so the answer comes
+     * here before {@code handle} returns, except when the function overran a timeout: then the answer comes from a
+     * timer thread while this thread is still in the handler, and is written directly, with {@code Connection: close}
+     * because this connection stays busy until the handler returns.
+     */
+    private static final class Answer implements Consumer<GatewayResponse> {
+        private final Context ctx;
+        private final Thread requestThread = Thread.currentThread();
+        private final CompletableFuture<Void> lateWrite = new CompletableFuture<>();
+
+        Answer(Context ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public void accept(GatewayResponse response) {
+            if (Thread.currentThread() == requestThread) {
+                write(ctx, response);
+                lateWrite.complete(null);
+                return;
+            }
+            try {
+                writeNow(ctx.res(), response);
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("the client went away before its timeout answer was written: {}", e.toString());
+            } finally {
+                lateWrite.complete(null);
+            }
+        }
+
+        /** The request's thread must not finish the exchange while a late answer is being written. */
+        void awaitLateWrite() {
+            lateWrite.join();
+        }
     }
 
     /**
@@ -68,13 +115,26 @@ public final class JavalinTransport implements Handler {
         return new Headers(headers);
     }
 
+    /** Writes the response at once, on a thread other than the request's (Javalin writes its result only on that one). */
+    private static void writeNow(HttpServletResponse res, GatewayResponse response) throws IOException {
+        head(res, response);
+        res.setHeader("Connection", "close");
+        res.setContentLength(response.body().length);
+        res.getOutputStream().write(response.body());
+        res.flushBuffer();
+    }
+
     static void write(Context ctx, GatewayResponse response) {
-        HttpServletResponse res = ctx.res();
-        ctx.status(response.status());
+        head(ctx.res(), response);
+        ctx.result(response.body());
+    }
+
+    private static void head(HttpServletResponse res, GatewayResponse response) {
+        res.setStatus(response.status());
         boolean contentType = false;
         for (Header header : response.headers().all()) {
             if (header.name().equalsIgnoreCase("Content-Type")) {
-                ctx.contentType(header.value());
+                res.setContentType(header.value());
                 contentType = true;
             } else {
                 res.addHeader(header.name(), header.value());
@@ -82,8 +142,7 @@ public final class JavalinTransport implements Handler {
         }
         if (!contentType) {
             // Javalin would otherwise add its own default content type.
-            ctx.res().setContentType(null);
+            res.setContentType(null);
         }
-        ctx.result(response.body());
     }
 }

@@ -52,7 +52,13 @@ final class Invocation implements Callable<InvocationResult> {
             }
             return error;
         } finally {
-            worker = null;
+            synchronized (this) {
+                worker = null;
+            }
+            if (abandoned) {
+                // The interrupt was meant for the handler; the thread (the caller's own, when run inline) goes on.
+                Thread.interrupted();
+            }
             Duration duration = Duration.ofNanos(System.nanoTime() - start);
             if (lease.release()) {
                 log.finished(duration);
@@ -65,6 +71,17 @@ final class Invocation implements Callable<InvocationResult> {
         abandoned = true;
         if (lease.discard()) {
             log.timedOut(timeout);
+        }
+    }
+
+    /**
+     * Interrupts the handler if it is still running, never the thread after the handler has returned: run on the
+     * caller's own thread, a late interrupt would hit whatever that thread does next.
+     */
+    synchronized void interruptHandler() {
+        Thread running = worker;
+        if (running != null) {
+            running.interrupt();
         }
     }
 

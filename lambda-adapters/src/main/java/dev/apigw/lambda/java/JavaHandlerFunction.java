@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,6 +24,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,12 +54,14 @@ public final class JavaHandlerFunction implements LambdaFunction, AutoCloseable 
     private final Class<?> handlerClass;
     private final HandlerInstances instances;
     private final ExecutorService workers;
+    private final ClassLoader functionLoader;
 
     private JavaHandlerFunction(
             FunctionSettings settings, Class<?> handlerClass, HandlerInstances instances, ClassLoader functionLoader) {
         this.settings = settings;
         this.handlerClass = handlerClass;
         this.instances = instances;
+        this.functionLoader = functionLoader;
         this.workers = Executors.newCachedThreadPool(workerThreads(settings.name(), functionLoader));
     }
 
@@ -134,21 +138,13 @@ public final class JavaHandlerFunction implements LambdaFunction, AutoCloseable 
      */
     @Override
     public InvocationResult invoke(byte[] payload, InvocationOptions options) {
-        HandlerInstances.Lease lease;
-        try {
-            lease = instances.acquire();
-        } catch (HandlerLoadException e) {
-            // A new environment whose init failed: the invocation reports the init error, as Lambda does.
-            LOG.warn("function {} (request {}) could not initialise another instance: {}",
-                    settings.name(), options.requestId(), e.getMessage());
-            return FunctionErrors.thrown(e.getCause() != null ? e.getCause() : e);
+        Prepared prepared = prepare(payload, options);
+        if (prepared.initFailure() != null) {
+            return prepared.initFailure();
         }
-        // Lambda's timeout covers the invocation, not the init phase before it.
+        Invocation invocation = prepared.invocation();
         Duration timeout = settings.timeout();
-        long deadlineNanos = System.nanoTime() + timeout.toNanos();
-        LocalLambdaContext context = new LocalLambdaContext(options.requestId(), options.functionName(),
-                lease.logStreamName(), settings.memorySizeMb(), deadlineNanos, options.logLines());
-        Invocation invocation = new Invocation(lease, payload, context);
+        long deadlineNanos = prepared.startNanos() + timeout.toNanos();
         Future<InvocationResult> result;
         try {
             result = workers.submit(invocation);
@@ -180,6 +176,88 @@ public final class JavaHandlerFunction implements LambdaFunction, AutoCloseable 
             // Invocation catches everything the handler throws, so this is a bug in apigw.
             throw new IllegalStateException("invoking function " + options.functionName() + " failed", e.getCause());
         }
+    }
+
+    /**
+     * {@inheritDoc} The handler runs in {@code runner} (the caller's own thread, typically) with the function's class
+     * loader as context class loader; at the caller's deadline the result completes with
+     * {@link DeadlineExceededException}, at the function's timeout with Lambda's {@code Sandbox.Timedout} error while
+     * the handler is interrupted, both from a timer thread (see {@link InlineDeadlines}).
+     */
+    @Override
+    public CompletableFuture<InvocationResult> invokeAsync(byte[] payload, InvocationOptions options, Executor runner) {
+        Prepared prepared;
+        try {
+            prepared = prepare(payload, options);
+        } catch (TooManyRequestsException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (prepared.initFailure() != null) {
+            return CompletableFuture.completedFuture(prepared.initFailure());
+        }
+        Invocation invocation = prepared.invocation();
+        Duration timeout = settings.timeout();
+        Duration callerDeadline = options.deadline();
+        boolean callerGivesUpFirst = callerDeadline != null && callerDeadline.compareTo(timeout) < 0;
+        long functionDeadline = prepared.startNanos() + timeout.toNanos();
+        long givesUp = callerGivesUpFirst ? prepared.startNanos() + callerDeadline.toNanos() : functionDeadline;
+        CompletableFuture<InvocationResult> result = new CompletableFuture<>();
+        Runnable run = () -> {
+            InlineDeadlines.Watched watched = InlineDeadlines.instance().watch(result, givesUp, functionDeadline,
+                    () -> result.completeExceptionally(
+                            new DeadlineExceededException(options.functionName(), callerDeadline)),
+                    () -> timedOutInline(result, invocation, options));
+            InvocationResult answer;
+            try {
+                answer = withContextLoader(functionLoader, invocation::call);
+            } finally {
+                watched.done();
+            }
+            result.complete(answer);
+        };
+        try {
+            runner.execute(run);
+        } catch (RejectedExecutionException e) {
+            invocation.cancel();
+            return CompletableFuture.failedFuture(e);
+        }
+        return result;
+    }
+
+    private void timedOutInline(CompletableFuture<InvocationResult> result, Invocation invocation,
+            InvocationOptions options) {
+        result.complete(FunctionErrors.timedOut(options.requestId(), settings.timeout()));
+        invocation.abandon(settings.timeout());
+        invocation.interruptHandler();
+        CompletableFuture.delayedExecutor(STUCK_AFTER_MILLIS, MILLISECONDS).execute(() -> reportIfStuck(invocation));
+    }
+
+    /**
+     * An environment for the invocation and its context; the function's timeout starts now, after any init phase.
+     *
+     * @throws TooManyRequestsException when the function runs as many invocations as its concurrency allows
+     */
+    private Prepared prepare(byte[] payload, InvocationOptions options) {
+        HandlerInstances.Lease lease;
+        try {
+            lease = instances.acquire();
+        } catch (HandlerLoadException e) {
+            // A new environment whose init failed: the invocation reports the init error, as Lambda does.
+            LOG.warn("function {} (request {}) could not initialise another instance: {}",
+                    settings.name(), options.requestId(), e.getMessage());
+            return new Prepared(null, 0, FunctionErrors.thrown(e.getCause() != null ? e.getCause() : e));
+        }
+        // Lambda's timeout covers the invocation, not the init phase before it.
+        long startNanos = System.nanoTime();
+        LocalLambdaContext context = new LocalLambdaContext(options.requestId(), options.functionName(),
+                lease.logStreamName(), settings.memorySizeMb(), startNanos + settings.timeout().toNanos(),
+                options.logLines());
+        return new Prepared(new Invocation(lease, payload, context), startNanos, null);
+    }
+
+    /** An invocation ready to run (its timeout counted from {@code startNanos}), or the init failure instead. */
+    private record Prepared(@Nullable Invocation invocation, long startNanos,
+            InvocationResult.@Nullable FunctionError initFailure) {
     }
 
     /** Stops the worker threads, interrupting any invocation still running. */
