@@ -25,6 +25,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        BufferedConsole.install();
         CountDownLatch shutdown = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         // SIGINT / SIGTERM: ask `start` to stop, and keep the JVM alive until the server has closed cleanly.
