@@ -147,11 +147,20 @@ public final class Gateway implements AutoCloseable {
         RequestContext context = contexts.create(request);
         RequestObservation observation = new RequestObservation(journal.enabled());
         FunctionCall call = new FunctionCall();
-        respond(request, context, observation, call).whenComplete((response, failure) -> {
-            GatewayResponse out = failure == null ? response : internalError(request, context, observation, failure);
-            answer.accept(observed(request, context, observation, out));
-        });
+        respond(request, context, observation, call).whenComplete((response, failure) ->
+                answer.accept(answered(request, context, observation, response, failure)));
         call.runIn(runner);
+    }
+
+    /** The response with its ids, observed; whoever waits for the answer (the HTTP server's thread) must get one. */
+    private GatewayResponse answered(GatewayRequest request, RequestContext context, RequestObservation observation,
+            @Nullable GatewayResponse response, @Nullable Throwable failure) {
+        try {
+            return observed(request, context, observation, failure == null && response != null ? response
+                    : internalError(request, context, observation, failure));
+        } catch (RuntimeException e) {
+            return withRequestIds(internalError(request, context, observation, e), context);
+        }
     }
 
     private GatewayResponse observed(GatewayRequest request, RequestContext context, RequestObservation observation,
@@ -258,7 +267,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     private GatewayResponse internalError(GatewayRequest request, RequestContext context,
-            RequestObservation observation, Throwable failure) {
+            RequestObservation observation, @Nullable Throwable failure) {
         LOG.error("[{}] apigw failed serving {} {}", context.requestId(), request.method(), request.rawPath(), failure);
         observation.stageFailed();
         observation.error(GatewayError.INTERNAL_ERROR.responseType().name(), GatewayError.INTERNAL_ERROR.restMessage());

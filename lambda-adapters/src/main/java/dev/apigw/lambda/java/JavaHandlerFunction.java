@@ -207,13 +207,14 @@ public final class JavaHandlerFunction implements LambdaFunction, AutoCloseable 
                     () -> result.completeExceptionally(
                             new DeadlineExceededException(options.functionName(), callerDeadline)),
                     () -> timedOutInline(result, invocation, options));
-            InvocationResult answer;
             try {
-                answer = withContextLoader(functionLoader, invocation::call);
+                result.complete(withContextLoader(functionLoader, invocation::call));
+            } catch (RuntimeException | Error e) {
+                // Invocation turns whatever the handler throws into a function error; this is apigw failing.
+                result.completeExceptionally(e);
             } finally {
                 watched.done();
             }
-            result.complete(answer);
         };
         try {
             runner.execute(run);
