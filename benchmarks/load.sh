@@ -55,6 +55,7 @@ for t in "${targets[@]}"; do [ "$(curl -s "${url[$t]}")" = '{"message":"hi!"}' ]
 declare -A idle_rss
 for t in "${targets[@]}"; do pid_var="pid_$t"; idle_rss[$t]=$(rss_kb "${!pid_var}" VmRSS); done
 
+echo "machine: $(nproc) CPUs, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $(java -version 2>&1 | head -n 1); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "warm-up: ${warmup} s per target, 50 connections"
 for t in "${targets[@]}"; do wrk -t2 -c50 -d"${warmup}s" "${url[$t]}" > /dev/null; done
 
