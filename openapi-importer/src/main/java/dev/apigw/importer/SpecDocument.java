@@ -19,9 +19,14 @@ record SpecDocument(JsonNode tree, SourceLines lines) {
 
     /** Reads the text; a syntax error is thrown as a {@link JsonProcessingException} with its location. */
     static SpecDocument read(String text) throws IOException {
-        JsonFactory factory = looksLikeJson(text) ? new JsonFactory() : yamlFactory();
-        JsonNode tree = factory instanceof YAMLFactory yaml ? YamlTree.read(yaml, text) : new ObjectMapper(factory).readTree(text);
-        return new SpecDocument(tree, SourceLines.read(text, factory));
+        if (looksLikeJson(text)) {
+            JsonFactory json = new JsonFactory();
+            JsonNode tree = new ObjectMapper(json).readTree(text);
+            return new SpecDocument(tree, SourceLines.read(text, json));
+        }
+        SourceLines.Recorder lines = new SourceLines.Recorder();
+        JsonNode tree = YamlTree.read(yamlFactory(), text, lines);
+        return new SpecDocument(tree, lines.lines());
     }
 
     private static boolean looksLikeJson(String text) {
@@ -29,7 +34,7 @@ record SpecDocument(JsonNode tree, SourceLines lines) {
         return start.startsWith("{") || start.startsWith("[");
     }
 
-    private static JsonFactory yamlFactory() {
+    private static YAMLFactory yamlFactory() {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(MAX_YAML_CODE_POINTS);
         return YAMLFactory.builder().loaderOptions(options).build();

@@ -3,7 +3,6 @@ package dev.apigw.importer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigw.importer.ParsedSpec.Version;
 import dev.apigw.importer.extensions.AnyMethodExtension;
-import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -34,11 +33,11 @@ final class SpecParser {
         if (version == null) {
             return null;
         }
-        JsonNode lifted = document.tree().deepCopy();
+        JsonNode lifted = SwaggerParserInput.copyOf(document.tree());
         AnyMethodExtension.lift(lifted, problems);
         SwaggerParseResult result;
         try {
-            result = new OpenAPIParser().readContents(lifted.toString(), null, options());
+            result = SwaggerParserInput.read(lifted, version, options());
         } catch (RuntimeException e) {
             // A document must never crash the import, even through a bug of swagger-parser's.
             problems.error(Problems.DOCUMENT, "swagger-parser failed on this document (" + e + "). Please report"
@@ -55,7 +54,7 @@ final class SpecParser {
         return new ParsedSpec(document.tree(), openApi, version);
     }
 
-    private static ParseOptions options() {
+    static ParseOptions options() {
         ParseOptions options = new ParseOptions();
         // Resolves $refs of parameters, request bodies and responses, but keeps schema $refs: they name models.
         options.setResolve(true);

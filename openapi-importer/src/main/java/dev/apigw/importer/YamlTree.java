@@ -12,31 +12,52 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads YAML into a JSON tree with anchors and aliases resolved ({@code &echo} … {@code *echo}), which
  * Jackson's own tree reader leaves as the alias name. The number of nodes is bounded so that nested aliases
- * (a "billion laughs" document) cannot exhaust memory.
+ * (a "billion laughs" document) cannot exhaust memory. Every token read is also handed to a
+ * {@link SourceLines.Recorder}, so the source lines come from the same parse.
  */
 final class YamlTree {
     /** Far above any real definition (AWS imports at most 6 MB), far below what would hurt. */
     private static final int MAX_NODES = 2_000_000;
 
     private final YAMLParser parser;
+    private final SourceLines.Recorder lines;
     private final Map<String, Anchored> anchors = new HashMap<>();
     private int nodes;
 
-    private YamlTree(YAMLParser parser) {
+    private YamlTree(YAMLParser parser, SourceLines.Recorder lines) {
         this.parser = parser;
+        this.lines = lines;
     }
 
-    static JsonNode read(YAMLFactory factory, String text) throws IOException {
+    /**
+     * The first document of the text; {@code lines} is told the line of every token on the way. Any further
+     * documents are scanned too, so that a syntax error anywhere in the text is thrown.
+     */
+    static JsonNode read(YAMLFactory factory, String text, SourceLines.Recorder lines) throws IOException {
         try (YAMLParser parser = factory.createParser(text)) {
-            if (parser.nextToken() == null) {
+            YamlTree tree = new YamlTree(parser, lines);
+            if (tree.next() == null) {
                 return JsonNodeFactory.instance.missingNode();
             }
-            return new YamlTree(parser).value();
+            JsonNode first = tree.value();
+            while (tree.next() != null) {
+                // only the first document is the API; the rest is read for its syntax and lines
+            }
+            return first;
         }
+    }
+
+    private @Nullable JsonToken next() throws IOException {
+        JsonToken token = parser.nextToken();
+        if (token != null) {
+            lines.record(parser);
+        }
+        return token;
     }
 
     private JsonNode value() throws IOException {
@@ -67,9 +88,9 @@ final class YamlTree {
 
     private ObjectNode object() throws IOException {
         ObjectNode object = JsonNodeFactory.instance.objectNode();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        while (next() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
-            parser.nextToken();
+            next();
             object.set(name, value());
         }
         count(1);
@@ -78,7 +99,7 @@ final class YamlTree {
 
     private ArrayNode array() throws IOException {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
+        while (next() != JsonToken.END_ARRAY) {
             array.add(value());
         }
         count(1);

@@ -46,6 +46,16 @@ class SourceLinesTest {
     }
 
     @Test
+    void the_yaml_tree_reader_records_the_same_lines_in_its_single_pass() throws Exception {
+        SourceLines lines = SpecDocument.read(YAML).lines();
+
+        assertThat(lines.lineOf("paths./pets/{id}.get.parameters.1")).isEqualTo(8);
+        assertThat(lines.lineOf("paths./pets/{id}.get.x-amazon-apigateway-integration.responses..*error.*.statusCode"))
+                .isEqualTo(13);
+        assertThat(lines.lineOf("paths./pets/{id}.get.x-amazon-apigateway-integration.uri")).isEqualTo(9);
+    }
+
+    @Test
     void knows_lines_in_json() throws Exception {
         String json = "{\n  \"swagger\": \"2.0\",\n  \"paths\": {\n    \"/pets\": {\n      \"get\": {}\n    }\n  }\n}\n";
 
@@ -58,6 +68,13 @@ class SourceLinesTest {
     @Test
     void records_duplicate_keys_with_both_lines() throws Exception {
         SourceLines lines = SourceLines.read("a: 1\nb:\n  c: 1\n  c: 2\n", new YAMLFactory());
+
+        assertThat(lines.duplicates()).containsExactly(new SourceLines.DuplicateKey("b.c", 4, 3));
+    }
+
+    @Test
+    void the_yaml_tree_reader_records_duplicate_keys_too() throws Exception {
+        SourceLines lines = SpecDocument.read("a: 1\nb:\n  c: 1\n  c: 2\n").lines();
 
         assertThat(lines.duplicates()).containsExactly(new SourceLines.DuplicateKey("b.c", 4, 3));
     }
