@@ -27,7 +27,7 @@ public final class MappingTemplates {
     private static final Pattern POSITION = Pattern.compile("\\s+at\\s+.*\\[line \\d+, column \\d+\\]\\.?");
 
     private final RuntimeInstance velocity = EngineSettings.newEngine();
-    private final Map<String, org.apache.velocity.Template> parsed = new ConcurrentHashMap<>();
+    private final Map<String, Template.Parsed> parsed = new ConcurrentHashMap<>();
 
     /**
      * Parses {@code text}, or reuses the tree of an earlier template with the same text.
@@ -41,7 +41,8 @@ public final class MappingTemplates {
             throw new TemplateException(location + ": the template is " + bytes
                     + " bytes; API Gateway allows at most 300 KB (" + MAX_TEMPLATE_BYTES + " bytes)");
         }
-        return new Template(location, parsed.computeIfAbsent(text, t -> parse(t, location)));
+        return new Template(location,
+                parsed.computeIfAbsent(text, t -> new Template.Parsed(parse(t, location), new IntrospectionCache())));
     }
 
     /**
@@ -50,7 +51,7 @@ public final class MappingTemplates {
      * @throws TemplateException when rendering fails (a method throws, the payload is not JSON …)
      */
     public String render(Template template, TemplateScope scope) {
-        TemplateContext variables = new TemplateContext();
+        TemplateContext variables = new TemplateContext(template.introspection());
         variables.put("input", scope.input());
         variables.put("context", scope.context().templateValue());
         variables.put("stageVariables", scope.stageVariables());
