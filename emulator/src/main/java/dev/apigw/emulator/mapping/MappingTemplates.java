@@ -1,7 +1,6 @@
 package dev.apigw.emulator.mapping;
 
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,7 +55,7 @@ public final class MappingTemplates {
         variables.put("context", scope.context().templateValue());
         variables.put("stageVariables", scope.stageVariables());
         variables.put("util", scope.util());
-        StringWriter out = new StringWriter();
+        RenderOutput out = new RenderOutput(template.expectedLength());
         try {
             template.parsed().merge(variables, out);
         } catch (MethodInvocationException e) {
@@ -66,6 +65,7 @@ public final class MappingTemplates {
         } catch (RuntimeException | StackOverflowError e) {
             throw new TemplateException(template.location() + ": " + oneLine(describe(e)), e);
         }
+        template.rendered(out.length());
         return out.toString();
     }
 

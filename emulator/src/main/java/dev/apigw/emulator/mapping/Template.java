@@ -10,6 +10,8 @@ public final class Template {
     private final String location;
     private final org.apache.velocity.Template parsed;
     private final IntrospectionCache introspection;
+    /** A recent render's length, as the next render's buffer size: a hint only, so races do not matter. */
+    private volatile int lastLength = 256;
 
     Template(String location, Parsed parsed) {
         this.location = requireNonNull(location, "location");
@@ -31,6 +33,19 @@ public final class Template {
 
     IntrospectionCache introspection() {
         return introspection;
+    }
+
+    int expectedLength() {
+        return lastLength;
+    }
+
+    /** Written only when the hint is too small or far too big, so concurrent renders rarely share a write. */
+    void rendered(int length) {
+        int hint = lastLength;
+        if (length > hint || length < hint / 2) {
+            // A little headroom: renders of one template differ with the payload.
+            lastLength = Math.min(length + length / 8 + 16, 1 << 20);
+        }
     }
 
     @Override
