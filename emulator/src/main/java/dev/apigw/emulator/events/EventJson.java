@@ -1,9 +1,9 @@
 package dev.apigw.emulator.events;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -26,6 +26,10 @@ public final class EventJson {
     private static final DateTimeFormatter CLF =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+    private static final long SECONDS_PER_DAY = 86_400;
+    private static final String[] MONTHS =
+            {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
     @FunctionalInterface
     public interface Body {
         void write(JsonGenerator json) throws IOException;
@@ -35,19 +39,44 @@ public final class EventJson {
 
     /** One JSON object, written by {@code body}, as UTF-8 bytes. */
     public static byte[] object(Body body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+        EventBuffer out = EventBuffer.acquire();
         try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             json.writeStartObject();
             body.write(json);
             json.writeEndObject();
         } catch (IOException e) {
+            out.release();
             throw new UncheckedIOException("writing an event to memory failed", e);
+        } catch (RuntimeException | Error e) {
+            out.release();
+            throw e;
         }
-        return out.toByteArray();
+        return out.take();
     }
 
+    /**
+     * Written field by field for the years requests have (1–9999): DateTimeFormatter showed up in the profile of
+     * every event and {@code $context} (issue 8). Other years go through the formatter, whose output this matches.
+     */
     static String clf(Instant time) {
-        return CLF.format(time);
+        long seconds = time.getEpochSecond();
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            return CLF.format(time);
+        }
+        int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+        StringBuilder text = new StringBuilder(26);
+        twoDigits(text, date.getDayOfMonth()).append('/').append(MONTHS[date.getMonthValue() - 1]).append('/');
+        twoDigits(text, date.getYear() / 100);
+        twoDigits(text, date.getYear() % 100).append(':');
+        twoDigits(text, secondOfDay / 3600).append(':');
+        twoDigits(text, secondOfDay / 60 % 60).append(':');
+        twoDigits(text, secondOfDay % 60).append(" +0000");
+        return text.toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder text, int value) {
+        return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /** A map of strings, or JSON {@code null} when the map is null. */
@@ -71,13 +100,27 @@ public final class EventJson {
         }
         json.writeObjectFieldStart(field);
         for (Map.Entry<String, List<String>> entry : map.entrySet()) {
-            json.writeArrayFieldStart(entry.getKey());
-            for (String value : entry.getValue()) {
-                json.writeString(value);
-            }
-            json.writeEndArray();
+            stringArray(json, entry.getKey(), entry.getValue());
         }
         json.writeEndObject();
+    }
+
+    /** The single-value view of a multi-value map: each name with its last value ({@code ?a=1&a=2} gives 2) [S]. */
+    static void lastValues(JsonGenerator json, String field, Map<String, List<String>> map) throws IOException {
+        json.writeObjectFieldStart(field);
+        for (Map.Entry<String, List<String>> entry : map.entrySet()) {
+            List<String> values = entry.getValue();
+            json.writeStringField(entry.getKey(), values.get(values.size() - 1));
+        }
+        json.writeEndObject();
+    }
+
+    static void stringArray(JsonGenerator json, String field, List<String> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
     }
 
     static void nullableString(JsonGenerator json, String field, @Nullable String value) throws IOException {

@@ -3,11 +3,9 @@ package dev.apigw.emulator.events;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import dev.apigw.emulator.Header;
 
 /**
@@ -41,39 +39,44 @@ final class HeaderViews {
      * REST: sorted case-insensitively, as in every real capture (Accept, Accept-Encoding, cache-control,
      * CloudFront-…, Content-Type, headerName, Host …) [E apigw-request.json; K serverless-tools/lambda-apig].
      */
-    static Map<String, List<String>> rest(List<Header> headers) {
-        return group(headers, name -> REST_CANONICAL.getOrDefault(lower(name), name), String.CASE_INSENSITIVE_ORDER);
+    static List<HeaderGroup> rest(List<Header> headers) {
+        return group(headers, (lower, name) -> REST_CANONICAL.getOrDefault(lower, name), String.CASE_INSENSITIVE_ORDER);
     }
 
     /** HTTP API payload 1.0: sorted by code point, capitalised names before lower-case ones [K captures above]. */
-    static Map<String, List<String>> httpV1(List<Header> headers) {
-        return group(headers, name -> HTTP_V1_NAMES.getOrDefault(lower(name), name), Comparator.naturalOrder());
+    static List<HeaderGroup> httpV1(List<Header> headers) {
+        return group(headers, (lower, name) -> HTTP_V1_NAMES.getOrDefault(lower, name), Comparator.naturalOrder());
     }
 
     /** HTTP API payload 2.0: lower-cased names, sorted [E apigw-v2-request-no-authorizer.json]. */
-    static Map<String, List<String>> httpV2(List<Header> headers) {
-        return group(headers, HeaderViews::lower, Comparator.naturalOrder());
+    static List<HeaderGroup> httpV2(List<Header> headers) {
+        return group(headers, (lower, name) -> lower, Comparator.naturalOrder());
     }
 
-    private static Map<String, List<String>> group(
-            List<Header> headers, UnaryOperator<String> rename, Comparator<String> order) {
-        Map<String, String> spelling = new HashMap<>();
-        Map<String, List<String>> byName = new HashMap<>();
+    /** How a view spells a header, given its lower-cased name and the client's first spelling. */
+    @FunctionalInterface
+    private interface Spelling {
+        String of(String lower, String name);
+    }
+
+    /**
+     * One lower-casing per line and a sort over the groups themselves: this runs for every proxied request, and
+     * comparing through name lookups or lower-casing twice showed up in the profile (issue 8).
+     */
+    private static List<HeaderGroup> group(List<Header> headers, Spelling spelling, Comparator<String> order) {
+        Map<String, HeaderGroup> byName = new HashMap<>();
+        List<HeaderGroup> groups = new ArrayList<>(headers.size());
         for (Header header : headers) {
-            String key = lower(header.name());
-            spelling.putIfAbsent(key, rename.apply(header.name()));
-            byName.computeIfAbsent(key, k -> new ArrayList<>(1)).add(header.value());
+            String key = header.name().toLowerCase(Locale.ROOT);
+            HeaderGroup group = byName.get(key);
+            if (group == null) {
+                group = new HeaderGroup(spelling.of(key, header.name()), new ArrayList<>(1));
+                byName.put(key, group);
+                groups.add(group);
+            }
+            group.values().add(header.value());
         }
-        List<String> keys = new ArrayList<>(byName.keySet());
-        keys.sort(Comparator.comparing(spelling::get, order));
-        Map<String, List<String>> grouped = new LinkedHashMap<>();
-        for (String key : keys) {
-            grouped.put(spelling.get(key), byName.get(key));
-        }
-        return grouped;
-    }
-
-    private static String lower(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        groups.sort((a, b) -> order.compare(a.name(), b.name()));
+        return groups;
     }
 }

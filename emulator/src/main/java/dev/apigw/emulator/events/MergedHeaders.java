@@ -10,25 +10,39 @@ import dev.apigw.emulator.Headers;
 
 /**
  * Payload 1.0 response headers: values for the same name (case-insensitively) become one line joined with
- * {@code ", "}, spelled as first added [S test_aws_proxy_response_payload_format_validation].
+ * {@code ", "}, spelled as first added [S test_aws_proxy_response_payload_format_validation]. One map of lines, not
+ * one for spellings and one for values: this runs for every proxy response (issue 8).
  */
 final class MergedHeaders {
-    private final Map<String, String> spelling = new LinkedHashMap<>();
-    private final Map<String, List<String>> values = new LinkedHashMap<>();
+    private final Map<String, Line> lines = new LinkedHashMap<>();
+
+    /** One response line being merged: the first spelling and every value. */
+    private static final class Line {
+        final String name;
+        final List<String> values = new ArrayList<>(1);
+
+        Line(String name) {
+            this.name = name;
+        }
+
+        String value() {
+            return values.size() == 1 ? values.get(0) : String.join(", ", values);
+        }
+    }
 
     void add(String name, String value) {
-        String key = name.toLowerCase(Locale.ROOT);
-        spelling.putIfAbsent(key, name);
-        values.computeIfAbsent(key, k -> new ArrayList<>(1)).add(value);
+        lines.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> new Line(name)).values.add(value);
     }
 
     /** The merged lines, with {@code defaultContentType} first when the function set no Content-Type. */
     Headers toHeaders(String defaultContentType) {
-        List<Header> headers = new ArrayList<>(values.size() + 1);
-        if (!values.containsKey("content-type")) {
+        List<Header> headers = new ArrayList<>(lines.size() + 1);
+        if (!lines.containsKey("content-type")) {
             headers.add(new Header("Content-Type", defaultContentType));
         }
-        values.forEach((key, list) -> headers.add(new Header(spelling.get(key), String.join(", ", list))));
+        for (Line line : lines.values()) {
+            headers.add(new Header(line.name, line.value()));
+        }
         return new Headers(headers);
     }
 }

@@ -1,7 +1,6 @@
 package dev.apigw.emulator.events;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -66,14 +65,22 @@ public final class ProxyEventV1 {
     }
 
     /** {@code headers} keeps one value per name, the last (as [L]); {@code multiValueHeaders} keeps them all [S]. */
-    private static void writeHeaders(JsonGenerator json, Map<String, List<String>> headers) throws IOException {
+    private static void writeHeaders(JsonGenerator json, List<HeaderGroup> headers) throws IOException {
         if (headers.isEmpty()) {
             json.writeNullField("headers");
             json.writeNullField("multiValueHeaders");
             return;
         }
-        EventJson.stringMap(json, "headers", lastValues(headers));
-        EventJson.listMap(json, "multiValueHeaders", headers);
+        json.writeObjectFieldStart("headers");
+        for (HeaderGroup header : headers) {
+            json.writeStringField(header.name(), header.last());
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("multiValueHeaders");
+        for (HeaderGroup header : headers) {
+            EventJson.stringArray(json, header.name(), header.values());
+        }
+        json.writeEndObject();
     }
 
     /** Last value wins in {@code queryStringParameters} ({@code ?price=10&price=20} gives {@code "20"}) [S]. */
@@ -84,7 +91,7 @@ public final class ProxyEventV1 {
             json.writeNullField("multiValueQueryStringParameters");
             return;
         }
-        EventJson.stringMap(json, "queryStringParameters", lastValues(query));
+        EventJson.lastValues(json, "queryStringParameters", query);
         EventJson.listMap(json, "multiValueQueryStringParameters", query);
     }
 
@@ -96,11 +103,5 @@ public final class ProxyEventV1 {
     /** Raw, not percent-decoded; a greedy {@code {proxy+}} value has no leading slash [S]. */
     private static @Nullable Map<String, String> pathParameters(MatchedRoute route) {
         return route.pathParameters().isEmpty() ? null : route.pathParameters();
-    }
-
-    private static Map<String, String> lastValues(Map<String, List<String>> multi) {
-        Map<String, String> last = new LinkedHashMap<>();
-        multi.forEach((name, values) -> last.put(name, values.get(values.size() - 1)));
-        return last;
     }
 }

@@ -83,7 +83,15 @@ public final class ProxyEventV2 {
                 headers.add(header);
             }
         }
-        writeJoined(json, "headers", HeaderViews.httpV2(headers));
+        List<HeaderGroup> grouped = HeaderViews.httpV2(headers);
+        if (grouped.isEmpty()) {
+            return;
+        }
+        json.writeObjectFieldStart("headers");
+        for (HeaderGroup header : grouped) {
+            json.writeStringField(header.name(), joined(header.values()));
+        }
+        json.writeEndObject();
     }
 
     private static void writeJoined(JsonGenerator json, String field, Map<String, List<String>> multi)
@@ -93,9 +101,14 @@ public final class ProxyEventV2 {
         }
         json.writeObjectFieldStart(field);
         for (Map.Entry<String, List<String>> entry : multi.entrySet()) {
-            json.writeStringField(entry.getKey(), String.join(",", entry.getValue()));
+            json.writeStringField(entry.getKey(), joined(entry.getValue()));
         }
         json.writeEndObject();
+    }
+
+    /** Repeats joined with a bare comma [D]; a single value (the usual case) needs no joining. */
+    private static String joined(List<String> values) {
+        return values.size() == 1 ? values.get(0) : String.join(",", values);
     }
 
     /** Sorted keys, as in the real capture; {@code http.path} equals rawPath [E]. */

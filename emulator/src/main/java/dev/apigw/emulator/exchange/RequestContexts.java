@@ -1,11 +1,11 @@
 package dev.apigw.emulator.exchange;
 
 import dev.apigw.lambda.LocalAccount;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import dev.apigw.emulator.GatewayRequest;
 
 /**
@@ -50,18 +50,16 @@ public final class RequestContexts {
                 request.headers().first("User-Agent").orElse(null), stageVariables);
     }
 
-    /** A random version-4 UUID; ThreadLocalRandom because SecureRandom would serialise concurrent requests. */
+    /** A random version-4 UUID, as {@link UUID#randomUUID()} makes it, from {@link RequestIdRandom}. */
     static String newRequestId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        ByteBuffer buffer = ByteBuffer.wrap(RequestIdRandom.bytes(16));
+        long most = (buffer.getLong() & ~0xF000L) | 0x4000L;
+        long least = (buffer.getLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(most, least).toString();
     }
 
     private static String extendedRequestId() {
-        byte[] bytes = new byte[11];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return Base64.getUrlEncoder().encodeToString(bytes);
+        return Base64.getUrlEncoder().encodeToString(RequestIdRandom.bytes(11));
     }
 
     /** Deterministic, so a restarted gateway keeps its ids (tests and logs stay comparable). */

@@ -1,7 +1,6 @@
 package dev.apigw.emulator.mapping;
 
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +26,7 @@ public final class MappingTemplates {
     private static final Pattern POSITION = Pattern.compile("\\s+at\\s+.*\\[line \\d+, column \\d+\\]\\.?");
 
     private final RuntimeInstance velocity = EngineSettings.newEngine();
-    private final Map<String, org.apache.velocity.Template> parsed = new ConcurrentHashMap<>();
+    private final Map<String, Template.Parsed> parsed = new ConcurrentHashMap<>();
 
     /**
      * Parses {@code text}, or reuses the tree of an earlier template with the same text.
@@ -41,7 +40,8 @@ public final class MappingTemplates {
             throw new TemplateException(location + ": the template is " + bytes
                     + " bytes; API Gateway allows at most 300 KB (" + MAX_TEMPLATE_BYTES + " bytes)");
         }
-        return new Template(location, parsed.computeIfAbsent(text, t -> parse(t, location)));
+        return new Template(location,
+                parsed.computeIfAbsent(text, t -> new Template.Parsed(parse(t, location), new IntrospectionCache())));
     }
 
     /**
@@ -50,12 +50,12 @@ public final class MappingTemplates {
      * @throws TemplateException when rendering fails (a method throws, the payload is not JSON …)
      */
     public String render(Template template, TemplateScope scope) {
-        TemplateContext variables = new TemplateContext();
+        TemplateContext variables = new TemplateContext(template.introspection());
         variables.put("input", scope.input());
         variables.put("context", scope.context().templateValue());
         variables.put("stageVariables", scope.stageVariables());
         variables.put("util", scope.util());
-        StringWriter out = new StringWriter();
+        RenderOutput out = new RenderOutput(template.expectedLength());
         try {
             template.parsed().merge(variables, out);
         } catch (MethodInvocationException e) {
@@ -65,6 +65,7 @@ public final class MappingTemplates {
         } catch (RuntimeException | StackOverflowError e) {
             throw new TemplateException(template.location() + ": " + oneLine(describe(e)), e);
         }
+        template.rendered(out.length());
         return out.toString();
     }
 
