@@ -118,6 +118,12 @@ final class GatewayAssembly {
         if (!reserved.isEmpty()) {
             throw new GatewayStartupException(reserved);
         }
+        RequestContexts contexts = new RequestContexts(api.title(), stage, config.stageVariables(),
+                api.type() == ApiType.HTTP);
+        // Registering every route's meters (a few per route in Micrometer's Prometheus registry) needs only the API:
+        // it runs on another core while functions, integrations and authorizers are compiled.
+        CompletableFuture<GatewayMetrics> metricsRegistered = CompletableFuture.supplyAsync(
+                () -> GatewayMetrics.create(api, contexts.apiId(), stage), GatewayAssembly::startDaemon);
         FunctionLoader loader = new FunctionLoader(config.classpath(), config::environmentOf, config.functionConfigs(),
                 config.remoteLambda(), config.hotReload());
         try {
@@ -131,8 +137,6 @@ final class GatewayAssembly {
             MethodValidations validations = MethodValidations.compile(api, problems);
             WebSocketGateway webSocket = api instanceof WebSocketApi ws
                     ? WebSocketGateway.compile(ws, stage, config.stageVariables(), functions, problems) : null;
-            RequestContexts contexts = new RequestContexts(api.title(), stage, config.stageVariables(),
-                    api.type() == ApiType.HTTP);
             LocalIssuer issuer = LocalIssuer.create(config.issuerKey(), config.clock(), config.adminPrefix());
             AccessControl accessControl = new AccessControl(resourcePolicy(api, problems),
                     authorizers(api, config, functions, contexts.apiId(), issuer, problems));
@@ -141,7 +145,7 @@ final class GatewayAssembly {
             }
             UsageMeter meter = UsageMeter.of(usagePlans(config), throttle(config.throttle()),
                     routeThrottles(config, routes), config.clock());
-            GatewayMetrics metrics = GatewayMetrics.create(api, contexts.apiId(), stage);
+            GatewayMetrics metrics = joined(metricsRegistered);
             Dashboard dashboard = new Dashboard(config.observability(),
                     RouteStatistics.create(routes.entries(),
                             webSocket == null ? List.of() : webSocket.routeKeys(), config.clock()),
