@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import dev.apigw.emulator.auth.AccessControl;
 import dev.apigw.emulator.auth.HttpLambdaAuthorizers;
 import dev.apigw.emulator.auth.LambdaAuthorizers;
@@ -98,6 +100,10 @@ final class GatewayAssembly {
     }
 
     static GatewayParts assemble(GatewayConfig config) {
+        // Velocity's engine takes a few hundred milliseconds to initialise and needs nothing from the spec: it starts
+        // on another core while the spec is imported.
+        CompletableFuture<MappingTemplates> templates = CompletableFuture.supplyAsync(MappingTemplates::new,
+                GatewayAssembly::startDaemon);
         ImportResult imported = config.spec().importApi(config.apiType());
         imported.problems().forEach(problem -> LOG.warn("{}", problem));
         Api api = imported.orThrow();
@@ -112,21 +118,25 @@ final class GatewayAssembly {
         if (!reserved.isEmpty()) {
             throw new GatewayStartupException(reserved);
         }
+        RequestContexts contexts = new RequestContexts(api.title(), stage, config.stageVariables(),
+                api.type() == ApiType.HTTP);
+        // Registering every route's meters (a few per route in Micrometer's Prometheus registry) needs only the API:
+        // it runs on another core while functions, integrations and authorizers are compiled.
+        CompletableFuture<GatewayMetrics> metricsRegistered = CompletableFuture.supplyAsync(
+                () -> GatewayMetrics.create(api, contexts.apiId(), stage), GatewayAssembly::startDaemon);
         FunctionLoader loader = new FunctionLoader(config.classpath(), config::environmentOf, config.functionConfigs(),
                 config.remoteLambda(), config.hotReload());
         try {
             Functions functions = new Functions(
                     loader.load(FunctionNames.calledBy(api, config.stageVariables()), config.functions()));
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+            HttpClient http = new LazyHttpClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)));
             Integrations integrations = Integrations.compile(api, config.stageVariables(), functions, http,
-                    new MappingTemplates());
+                    joined(templates));
             List<String> problems = new ArrayList<>(integrations.problems());
             MethodValidations validations = MethodValidations.compile(api, problems);
             WebSocketGateway webSocket = api instanceof WebSocketApi ws
                     ? WebSocketGateway.compile(ws, stage, config.stageVariables(), functions, problems) : null;
-            RequestContexts contexts = new RequestContexts(api.title(), stage, config.stageVariables(),
-                    api.type() == ApiType.HTTP);
             LocalIssuer issuer = LocalIssuer.create(config.issuerKey(), config.clock(), config.adminPrefix());
             AccessControl accessControl = new AccessControl(resourcePolicy(api, problems),
                     authorizers(api, config, functions, contexts.apiId(), issuer, problems));
@@ -135,7 +145,7 @@ final class GatewayAssembly {
             }
             UsageMeter meter = UsageMeter.of(usagePlans(config), throttle(config.throttle()),
                     routeThrottles(config, routes), config.clock());
-            GatewayMetrics metrics = GatewayMetrics.create(api, contexts.apiId(), stage);
+            GatewayMetrics metrics = joined(metricsRegistered);
             Dashboard dashboard = new Dashboard(config.observability(),
                     RouteStatistics.create(routes.entries(),
                             webSocket == null ? List.of() : webSocket.routeKeys(), config.clock()),
@@ -166,6 +176,28 @@ final class GatewayAssembly {
             loader.close();
             throw e;
         }
+    }
+
+    /** The future's value; its failure as thrown where the work would have run in line. */
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** Runs a startup task on its own short-lived thread: the common pool may be small or busy with user tasks. */
+    private static void startDaemon(Runnable task) {
+        Thread thread = new Thread(task, "apigw-startup");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Every authorization mechanism the API uses; each answers only for its own routes. */

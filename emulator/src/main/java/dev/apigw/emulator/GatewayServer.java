@@ -51,7 +51,18 @@ public final class GatewayServer implements AutoCloseable {
 
     /** Creates the gateway from the config and serves it on {@code config.host():config.port()}. */
     public static GatewayServer start(GatewayConfig config) {
-        GatewayServer server = start(Gateway.create(config), config.host(), config.port(), config.webSocketLimits());
+        // Jetty's startup (on a fresh JVM a good part of a second: its classes, thread pool and listening socket)
+        // runs on another thread while the spec is imported and the gateway assembled. A problem with the spec or
+        // a function is still reported first, as when the two ran one after the other.
+        Listening listening = Listening.begin(config.host(), config.port(), config.webSocketLimits());
+        Gateway gateway;
+        try {
+            gateway = Gateway.create(config);
+        } catch (RuntimeException | Error e) {
+            listening.abandon();
+            throw e;
+        }
+        GatewayServer server = listening.serve(gateway);
         if (config.watchSpec()) {
             server.specWatcher = SpecWatcher.start(config, server.gateway(), server::serve).orElse(null);
         }
@@ -60,21 +71,117 @@ public final class GatewayServer implements AutoCloseable {
 
     /** Serves a gateway; the server owns it from now on and closes it with itself. */
     public static GatewayServer start(Gateway gateway, String host, int port) {
-        return start(gateway, host, port, WebSocketLimits.aws());
+        return Listening.begin(host, port, WebSocketLimits.aws()).serve(gateway);
     }
 
-    private static GatewayServer start(Gateway gateway, String host, int port, WebSocketLimits limits) {
-        Javalin app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            config.http.disableCompression();
-            // AWS keeps '//' and encoded slashes in paths; Jetty's default compliance would reject them with 400.
-            WebSocketTransport.configure(config, limits);
-            config.jetty.modifyHttpConfiguration(http -> {
-                http.setUriCompliance(UriCompliance.LEGACY);
-                http.setSendServerVersion(false);
-            });
-        });
-        Generations<Served> served = new Generations<>(new Served(gateway));
+    /**
+     * A Javalin server started on its own thread, before the gateway it will serve exists. Requests that arrive
+     * before {@link #serve} has registered the gateway's routes wait at its {@link StartupGate}.
+     */
+    private static final class Listening {
+        private final String host;
+        private final int port;
+        private final WebSocketLimits limits;
+        private final StartupGate gate = new StartupGate();
+        private final Thread starter;
+        // Written by the starter thread, read after joining it.
+        private @Nullable Javalin app;
+        private @Nullable RuntimeException failure;
+
+        private Listening(String host, int port, WebSocketLimits limits) {
+            this.host = host;
+            this.port = port;
+            this.limits = limits;
+            this.starter = new Thread(this::startJavalin, "apigw-server-start");
+        }
+
+        static Listening begin(String host, int port, WebSocketLimits limits) {
+            Listening listening = new Listening(host, port, limits);
+            listening.starter.start();
+            return listening;
+        }
+
+        private void startJavalin() {
+            try {
+                app = Javalin.create(config -> {
+                    config.showJavalinBanner = false;
+                    config.http.disableCompression();
+                    WebSocketTransport.configure(config, limits);
+                    // AWS keeps '//' and encoded slashes in paths; Jetty's default compliance would reject them with
+                    // 400.
+                    config.jetty.modifyHttpConfiguration(http -> {
+                        http.setUriCompliance(UriCompliance.LEGACY);
+                        http.setSendServerVersion(false);
+                    });
+                    config.jetty.modifyServletContextHandler(context -> context.insertHandler(gate));
+                });
+                app.start(host, port);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+
+        private void awaitStarted() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    starter.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The gateway could not be created: the server stops without having served anything. */
+        void abandon() {
+            awaitStarted();
+            stop();
+        }
+
+        private void stop() {
+            gate.refuse();
+            if (app != null) {
+                app.stop();
+            }
+        }
+
+        /** Registers the gateway's routes once the server listens, then lets requests in. */
+        GatewayServer serve(Gateway gateway) {
+            awaitStarted();
+            if (failure != null || app == null) {
+                stop();
+                gateway.close();
+                RuntimeException e = failure == null ? new IllegalStateException("the server did not start") : failure;
+                if (portInUse(e)) {
+                    throw new GatewayStartupException("port " + port + " on " + host + " is in use; pass --port 0 for"
+                            + " a free port, or stop the process that holds it", e);
+                }
+                throw new GatewayStartupException("could not start the server on " + host + ":" + port + ": "
+                        + rootCause(e) + "; check --host and --port", e);
+            }
+            Javalin server = app;
+            Generations<Served> served = new Generations<>(new Served(gateway));
+            WebSocketTransport webSockets;
+            try {
+                webSockets = register(server, served, gateway, limits);
+            } catch (RuntimeException | Error e) {
+                stop();
+                served.close();
+                throw e;
+            }
+            gate.open();
+            GatewayServer started = new GatewayServer(served, server, host, webSockets);
+            LOG.info("apigw serving {} on {}", gateway.api().title(), started.baseUri());
+            return started;
+        }
+    }
+
+    private static @Nullable WebSocketTransport register(Javalin app, Generations<Served> served, Gateway gateway,
+            WebSocketLimits limits) {
         EmulatorRoutes.register(app, () -> served.current().gateway());
         WebSocketTransport webSockets = gateway.webSocket().map(ws -> {
             ConnectionsApi.register(app, ws);
@@ -93,21 +200,7 @@ public final class GatewayServer implements AutoCloseable {
             }
         }
         app.error(404, ctx -> handleUnanswered(served, ctx));
-        try {
-            app.start(host, port);
-        } catch (RuntimeException e) {
-            app.stop();
-            served.close();
-            if (portInUse(e)) {
-                throw new GatewayStartupException("port " + port + " on " + host + " is in use; pass --port 0 for a "
-                        + "free port, or stop the process that holds it", e);
-            }
-            throw new GatewayStartupException("could not start the server on " + host + ":" + port + ": " + rootCause(e)
-                    + "; check --host and --port", e);
-        }
-        GatewayServer server = new GatewayServer(served, app, host, webSockets);
-        LOG.info("apigw serving {} on {}", gateway.api().title(), server.baseUri());
-        return server;
+        return webSockets;
     }
 
     private static void handle(Generations<Served> served, Context ctx) throws IOException {

@@ -199,6 +199,16 @@ class MainTest {
         }
 
         @Test
+        void a_spec_problem_is_reported_before_a_busy_port() throws Exception {
+            // The server starts listening while the spec is imported; the spec's problem still comes first.
+            try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                assertThat(run("start", "--spec", BROKEN_SPEC, "--port", String.valueOf(taken.getLocalPort())))
+                        .isEqualTo(1);
+                assertThat(err.toString()).contains("lambda_magic").doesNotContain("in use");
+            }
+        }
+
+        @Test
         void a_host_that_cannot_be_bound_is_not_reported_as_a_busy_port() {
             String[] args = concat(new String[] {"start", "--spec", REST_SPEC, "--host", "192.0.2.1", "--port", "0"},
                     functions());

@@ -46,11 +46,16 @@ public final class LocalIssuer {
     private static final int KEY_BITS = 2048;
     private static final String INVALID_HINT = "; delete it to get a new key, or pass another --issuer-key file";
 
-    private final RSAKey key;
+    /**
+     * The signing key, or null until first used when it is generated in memory: generating a 2048-bit RSA key takes
+     * tens to hundreds of milliseconds, which every gateway without a key file (each JUnit fixture) would otherwise
+     * pay at startup whether or not anything signs or verifies a token.
+     */
+    private volatile @Nullable RSAKey key;
     private final Clock clock;
     private final String path;
 
-    private LocalIssuer(RSAKey key, Clock clock, String path) {
+    private LocalIssuer(@Nullable RSAKey key, Clock clock, String path) {
         this.key = key;
         this.clock = clock;
         this.path = path;
@@ -67,7 +72,22 @@ public final class LocalIssuer {
 
     /** An issuer served under {@code adminPrefix + "/issuer"} ({@code --admin-prefix}). */
     public static LocalIssuer create(@Nullable Path keyFile, Clock clock, String adminPrefix) {
-        return new LocalIssuer(keyFile == null ? generate() : loadOrCreate(keyFile), clock, adminPrefix + UNDER_PREFIX);
+        // A key file is read now, so that a bad one stops the gateway at startup; an in-memory key waits for its use.
+        return new LocalIssuer(keyFile == null ? null : loadOrCreate(keyFile), clock, adminPrefix + UNDER_PREFIX);
+    }
+
+    private RSAKey key() {
+        RSAKey current = key;
+        if (current == null) {
+            synchronized (this) {
+                current = key;
+                if (current == null) {
+                    current = generate();
+                    key = current;
+                }
+            }
+        }
+        return current;
     }
 
     private static RSAKey generate() {
@@ -154,17 +174,17 @@ public final class LocalIssuer {
 
     /** The public keys that verify the issuer's tokens (the JWKS it serves). */
     public JWKSet publicKeys() {
-        return new JWKSet(key.toPublicJWK());
+        return new JWKSet(key().toPublicJWK());
     }
 
     /** The private signing key (for minting tokens). */
     public RSAKey signingKey() {
-        return key;
+        return key();
     }
 
     /** The key id in every token's header and in the JWKS: the key's JWK thumbprint (RFC 7638), so it is stable. */
     public String keyId() {
-        return key.getKeyID();
+        return key().getKeyID();
     }
 
     public Clock clock() {
