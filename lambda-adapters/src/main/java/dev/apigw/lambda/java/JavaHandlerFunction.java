@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * {@link #forInstance} cannot be copied, so its environments all share that one object. With its package-private
  * helpers, the only place in apigw that loads handlers by reflection.
  *
- * <p>Each invocation runs on a worker thread of this function, with the function's class loader as context class
- * loader, so that the caller never waits past the function timeout: at the timeout the worker is interrupted and the
+ * <p>{@link #invoke} runs each invocation on a worker thread of this function, with the function's class loader as
+ * context class loader, so that the caller never waits past the function timeout ({@link #invokeAsync} runs it on a
+ * thread the caller gives, with the same timeouts kept by {@link InlineDeadlines}): at the timeout the worker is interrupted and the
  * result is Lambda's {@code Sandbox.Timedout} error. A caller deadline shorter than that (API Gateway's integration
  * timeout) throws {@link DeadlineExceededException} instead, while the function keeps running to its own timeout, as
  * on AWS, and keeps its share of the concurrency until then. Every invocation writes Lambda's {@code START},
