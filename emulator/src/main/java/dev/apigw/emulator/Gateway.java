@@ -6,12 +6,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import dev.apigw.emulator.auth.AuthorizationResult;
 import dev.apigw.emulator.auth.AccessControl;
-import dev.apigw.emulator.auth.iam.IamAuthorization;
 import dev.apigw.emulator.auth.jwt.LocalIssuer;
 import dev.apigw.emulator.cors.HttpApiCors;
-import dev.apigw.emulator.exchange.Caller;
 import dev.apigw.emulator.exchange.Exchange;
 import dev.apigw.emulator.exchange.RequestContext;
 import dev.apigw.emulator.exchange.RequestContexts;
@@ -34,18 +31,14 @@ import dev.apigw.emulator.response.GatewayError;
 import dev.apigw.emulator.response.GatewayException;
 import dev.apigw.emulator.response.GatewayResponses;
 import dev.apigw.emulator.response.HeaderRemapping;
-import dev.apigw.emulator.routing.MatchedRoute;
 import dev.apigw.emulator.routing.RouteEntry;
 import dev.apigw.emulator.routing.RouteTable;
 import dev.apigw.lambda.LambdaFunction;
 import dev.apigw.model.Api;
-import dev.apigw.model.ApiKeySource;
 import dev.apigw.model.ApiType;
 import dev.apigw.model.HttpApi;
 import dev.apigw.model.RestApi;
-import dev.apigw.emulator.usage.MeterResult;
 import dev.apigw.emulator.usage.UsageMeter;
-import dev.apigw.emulator.validation.MethodValidations;
 import dev.apigw.emulator.websocket.WebSocketGateway;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -72,12 +65,11 @@ public final class Gateway implements AutoCloseable {
     private final Functions functions;
     private final RequestContexts contexts;
     private final GatewayResponses gatewayResponses;
-    private final List<String> binaryMediaTypes;
     private final FunctionLoader loader;
     private final Map<String, String> stageVariables;
     private final @Nullable WebSocketGateway webSocket;
     private final HttpApiCors cors;
-    private final MethodValidations validations;
+    private final MethodRequest methodRequest;
     private final AccessControl accessControl;
     private final UsageMeter meter;
     private final LocalIssuer issuer;
@@ -96,12 +88,10 @@ public final class Gateway implements AutoCloseable {
         this.contexts = parts.contexts();
         this.gatewayResponses = api instanceof RestApi rest
                 ? GatewayResponses.forRestApi(rest.gatewayResponses()) : GatewayResponses.forHttpApi();
-        this.binaryMediaTypes = api instanceof RestApi rest ? rest.binaryMediaTypes() : List.of();
         this.loader = parts.loader();
         this.stageVariables = parts.stageVariables();
         this.webSocket = parts.webSocket();
         this.cors = HttpApiCors.of(api instanceof HttpApi http ? http.cors() : null);
-        this.validations = parts.validations();
         this.accessControl = parts.accessControl();
         this.meter = parts.meter();
         this.issuer = parts.issuer();
@@ -110,6 +100,8 @@ public final class Gateway implements AutoCloseable {
         this.journal = journal;
         this.adminPrefix = parts.adminPrefix();
         this.dashboard = parts.dashboard();
+        this.methodRequest = new MethodRequest(api, stage, routes, cors, accessControl, meter, parts.validations(),
+                api instanceof RestApi rest ? rest.binaryMediaTypes() : List.of());
     }
 
     /**
@@ -187,7 +179,7 @@ public final class Gateway implements AutoCloseable {
             RequestObservation observation, FunctionCall call) {
         Exchange exchange;
         try {
-            exchange = admitted(request, context, observation);
+            exchange = methodRequest.admit(request, context, observation);
             if (exchange == null) {
                 return CompletableFuture.completedFuture(cors.preflight(request).orElseThrow());
             }
@@ -215,42 +207,6 @@ public final class Gateway implements AutoCloseable {
         });
     }
 
-    /**
-     * Method Request: the route, authorization, usage plan and validation, each of which may refuse the request
-     * (a GatewayException); null for a CORS preflight the gateway answers itself.
-     */
-    private @Nullable Exchange admitted(GatewayRequest request, RequestContext context,
-            RequestObservation observation) {
-        MatchedRoute route = match(request);
-        observation.routed();
-        if (route == null) {
-            return null;
-        }
-        observation.route(route);
-        AuthorizationResult authorization = accessControl.authorize(route, request, context, observation.trace());
-        if (authorization instanceof AuthorizationResult.Denied denied) {
-            throw refusal(denied);
-        }
-        observation.authorized();
-        AuthorizationResult.Allowed allowed = (AuthorizationResult.Allowed) authorization;
-        // Throttles count per method as declared (an ANY method is one method, whatever the verb).
-        String declaredMethod = route.method() != null ? route.method().httpMethod().name() : request.method();
-        MeterResult metered = meter.admit(route.method() != null && route.method().apiKeyRequired(),
-                apiKey(request, allowed), route.resourcePath(), declaredMethod, route.routeKey(), stage);
-        if (metered instanceof MeterResult.Refused limit) {
-            GatewayError error = GatewayError.valueOf(limit.responseType());
-            throw new GatewayException(error, "usage plan or throttle", error.restMessage(),
-                    new GatewayException.DefaultAnswer(limit.status(), limit.body(), limit.errorType()));
-        }
-        observation.metered();
-        validations.check(route.method(), request, route.pathParameters());
-        observation.validated();
-        MeterResult.Admitted admitted = (MeterResult.Admitted) metered;
-        Caller caller = new Caller(allowed.principal(), admitted.apiKey(), admitted.apiKeyId());
-        observation.caller(caller);
-        return new Exchange(request, route, context, binaryMediaTypes, caller, observation.trace());
-    }
-
     /** The gateway response for a failure anywhere in the pipeline. */
     private GatewayResponse failed(Throwable failure, GatewayRequest request, RequestContext context,
             RequestObservation observation) {
@@ -272,45 +228,6 @@ public final class Gateway implements AutoCloseable {
         observation.stageFailed();
         observation.error(GatewayError.INTERNAL_ERROR.responseType().name(), GatewayError.INTERNAL_ERROR.restMessage());
         return gatewayResponses.render(GatewayError.INTERNAL_ERROR, ErrorVariables.of(context, stage, request));
-    }
-
-    /** A resource policy's or an authorizer's refusal, with AWS's exact default answer. */
-    private static GatewayException refusal(AuthorizationResult.Denied denied) {
-        return new GatewayException(GatewayError.valueOf(denied.responseType()), denied.detail(),
-                String.valueOf(denied.message()),
-                new GatewayException.DefaultAnswer(denied.status(), denied.body(), denied.errorType(),
-                        denied.headers()));
-    }
-
-    /** The API key: the {@code x-api-key} header, or the authorizer's usageIdentifierKey (apiKeySource AUTHORIZER). */
-    private @Nullable String apiKey(GatewayRequest request, AuthorizationResult.Allowed allowed) {
-        if (api instanceof RestApi rest && rest.apiKeySource() == ApiKeySource.AUTHORIZER) {
-            return allowed.usageIdentifierKey();
-        }
-        return request.headers().first("x-api-key").orElse(null);
-    }
-
-    /**
-     * The route, or null for a CORS preflight no route takes: HTTP APIs answer those themselves, but a matching route
-     * (an OPTIONS route, {@code ANY /{proxy+}}, {@code $default}) gets the preflight like any request [D http-api-cors].
-     * A REST request no route takes gets Missing Authentication Token, or the incomplete-signature answer when it
-     * carries an Authorization header that is not SigV4.
-     */
-    private @Nullable MatchedRoute match(GatewayRequest request) {
-        try {
-            return routes.match(request);
-        } catch (GatewayException missed) {
-            if (cors.isPreflight(request)) {
-                return null;
-            }
-            if (api instanceof RestApi) {
-                Optional<AuthorizationResult.Denied> unsigned = IamAuthorization.unroutedRestRefusal(request);
-                if (unsigned.isPresent()) {
-                    throw refusal(unsigned.get());
-                }
-            }
-            throw missed;
-        }
     }
 
     /** Refuses a request whose body is over the payload limit, as AWS's edge does (never reaches the API). */
