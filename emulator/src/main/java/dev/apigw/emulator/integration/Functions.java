@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import dev.apigw.emulator.RecordedInvocation;
@@ -13,6 +12,7 @@ import dev.apigw.lambda.TooManyRequestsException;
 import dev.apigw.lambda.InvocationOptions;
 import dev.apigw.lambda.InvocationResult;
 import dev.apigw.lambda.LambdaFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The functions one gateway can call, by name: those it was started with, plus per-test stubs that take
@@ -46,18 +46,12 @@ public final class Functions {
     /** Calls the function and records the call; a missing function is a configuration error of the caller. */
     public InvocationResult invoke(String name, byte[] payload, InvocationOptions options) {
         LambdaFunction function = lookup(name).orElseThrow(() -> new IllegalStateException("no function " + name));
-        String event = text(payload);
         try {
             InvocationResult result = function.invoke(payload, options);
-            record(name, payload, options, result);
+            record(name, payload, options, result, null);
             return result;
-        } catch (DeadlineExceededException e) {
-            invocations.record(new RecordedInvocation(name, options.requestId(), event, null, null));
-            throw e;
-        } catch (TooManyRequestsException e) {
-            // Lambda refused to run it; the test sees the attempt and why.
-            invocations.record(new RecordedInvocation(name, options.requestId(), event, null,
-                    "TooManyRequestsException"));
+        } catch (DeadlineExceededException | TooManyRequestsException e) {
+            record(name, payload, options, null, e);
             throw e;
         }
     }
@@ -69,24 +63,26 @@ public final class Functions {
     public CompletableFuture<InvocationResult> invokeAsync(String name, byte[] payload, InvocationOptions options,
             Executor runner) {
         LambdaFunction function = lookup(name).orElseThrow(() -> new IllegalStateException("no function " + name));
-        return function.invokeAsync(payload, options, runner).whenComplete((result, failure) -> {
-            Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
-                    ? wrapped.getCause() : failure;
-            if (result != null) {
-                record(name, payload, options, result);
-            } else if (cause instanceof DeadlineExceededException) {
-                invocations.record(new RecordedInvocation(name, options.requestId(), text(payload), null, null));
-            } else if (cause instanceof TooManyRequestsException) {
-                invocations.record(new RecordedInvocation(name, options.requestId(), text(payload), null,
-                        "TooManyRequestsException"));
-            }
-        });
+        return function.invokeAsync(payload, options, runner).whenComplete((result, failure) ->
+                record(name, payload, options, result, failure == null ? null : IntegrationInvoker.cause(failure)));
     }
 
-    private void record(String name, byte[] payload, InvocationOptions options, InvocationResult result) {
-        String errorType = result instanceof InvocationResult.FunctionError e ? e.errorType() : null;
-        invocations.record(new RecordedInvocation(name, options.requestId(), text(payload), result.payloadAsString(),
-                errorType));
+    /**
+     * Records an answered call, one the caller gave up on (no payload), or one Lambda refused to run (the test sees
+     * the attempt and why); other failures are apigw's, not the function's.
+     */
+    private void record(String name, byte[] payload, InvocationOptions options, @Nullable InvocationResult result,
+            @Nullable Throwable failure) {
+        if (result != null) {
+            String errorType = result instanceof InvocationResult.FunctionError e ? e.errorType() : null;
+            invocations.record(new RecordedInvocation(name, options.requestId(), text(payload),
+                    result.payloadAsString(), errorType));
+        } else if (failure instanceof DeadlineExceededException) {
+            invocations.record(new RecordedInvocation(name, options.requestId(), text(payload), null, null));
+        } else if (failure instanceof TooManyRequestsException) {
+            invocations.record(new RecordedInvocation(name, options.requestId(), text(payload), null,
+                    "TooManyRequestsException"));
+        }
     }
 
     private static String text(byte[] payload) {

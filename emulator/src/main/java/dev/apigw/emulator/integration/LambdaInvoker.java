@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -17,10 +16,8 @@ import dev.apigw.emulator.mapping.MappingTemplates;
 import dev.apigw.emulator.mapping.Template;
 import dev.apigw.emulator.response.GatewayError;
 import dev.apigw.emulator.response.GatewayException;
-import dev.apigw.lambda.DeadlineExceededException;
 import dev.apigw.lambda.InvocationOptions;
 import dev.apigw.lambda.InvocationResult;
-import dev.apigw.lambda.TooManyRequestsException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -76,18 +73,10 @@ final class LambdaInvoker implements IntegrationInvoker {
     }
 
     private RuntimeException failed(@Nullable Throwable failure) {
-        Throwable cause = failure == null ? new IllegalStateException("function " + functionName + " gave no result")
-                : IntegrationInvoker.cause(failure);
-        if (cause instanceof DeadlineExceededException) {
-            return new GatewayException(GatewayError.INTEGRATION_TIMEOUT, cause.getMessage());
-        }
-        if (cause instanceof TooManyRequestsException) {
-            // No integration response can select Lambda's 429: the client always gets the INTEGRATION_FAILURE
-            // answer, 500 {"message": "Internal server error"} [K stackoverflow 36363280].
-            return new GatewayException(GatewayError.INTEGRATION_FAILURE, "function " + functionName + " throttled: "
-                    + cause.getMessage());
-        }
-        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+        // No integration response can select Lambda's 429: the client always gets the INTEGRATION_FAILURE answer,
+        // 500 {"message": "Internal server error"} [K stackoverflow 36363280].
+        return FunctionCallFailures.answer(functionName, failure, tooMany -> new GatewayException(
+                GatewayError.INTEGRATION_FAILURE, "function " + functionName + " throttled: " + tooMany.getMessage()));
     }
 
     /** Lambda takes JSON; AWS refuses anything else before invoking, with the parser's reason [K serverless#2270]. */

@@ -2,7 +2,6 @@ package dev.apigw.emulator.integration;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -10,10 +9,8 @@ import dev.apigw.emulator.GatewayResponse;
 import dev.apigw.emulator.exchange.Exchange;
 import dev.apigw.emulator.response.GatewayError;
 import dev.apigw.emulator.response.GatewayException;
-import dev.apigw.lambda.DeadlineExceededException;
 import dev.apigw.lambda.InvocationOptions;
 import dev.apigw.lambda.InvocationResult;
-import dev.apigw.lambda.TooManyRequestsException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,18 +67,12 @@ final class LambdaProxyInvoker implements IntegrationInvoker {
     }
 
     private RuntimeException failed(String requestId, @Nullable Throwable failure) {
-        Throwable cause = failure == null ? new IllegalStateException("function " + functionName + " gave no result")
-                : IntegrationInvoker.cause(failure);
-        if (cause instanceof DeadlineExceededException) {
-            return new GatewayException(GatewayError.INTEGRATION_TIMEOUT, cause.getMessage());
-        }
-        if (cause instanceof TooManyRequestsException) {
+        return FunctionCallFailures.answer(functionName, failure, tooMany -> {
             // Lambda's 429 is an integration failure, never passed on: REST 500 {"message": "Internal server error"}
             // [K stackoverflow 36363280, repost.aws QUfI6bsdd0SOiPeyimzxSkfQ]; HTTP APIs 500 likewise (unconfirmed).
             LOG.warn("[{}] Lambda invocation failed with status: 429 (function {} throttled: {})",
-                    requestId, functionName, cause.getMessage());
+                    requestId, functionName, tooMany.getMessage());
             return new GatewayException(GatewayError.INTEGRATION_FAILURE, "function " + functionName + " throttled");
-        }
-        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+        });
     }
 }

@@ -154,7 +154,7 @@ public final class JavaHandlerFunction implements LambdaFunction, AutoCloseable 
             throw new IllegalStateException("function " + settings.name() + " is closed", e);
         }
         Duration callerDeadline = options.deadline();
-        boolean callerGivesUpFirst = callerDeadline != null && callerDeadline.compareTo(timeout) < 0;
+        boolean callerGivesUpFirst = callerGivesUpFirst(options);
         Duration wait = callerGivesUpFirst ? callerDeadline : timeout;
         try {
             return result.get(wait.toNanos(), NANOSECONDS);
@@ -199,7 +199,7 @@ public final class JavaHandlerFunction implements LambdaFunction, AutoCloseable 
         Invocation invocation = prepared.invocation();
         Duration timeout = settings.timeout();
         Duration callerDeadline = options.deadline();
-        boolean callerGivesUpFirst = callerDeadline != null && callerDeadline.compareTo(timeout) < 0;
+        boolean callerGivesUpFirst = callerGivesUpFirst(options);
         long functionDeadline = prepared.startNanos() + timeout.toNanos();
         long givesUp = callerGivesUpFirst ? prepared.startNanos() + callerDeadline.toNanos() : functionDeadline;
         CompletableFuture<InvocationResult> result = new CompletableFuture<>();
@@ -255,6 +255,11 @@ public final class JavaHandlerFunction implements LambdaFunction, AutoCloseable 
                 lease.logStreamName(), settings.memorySizeMb(), startNanos + settings.timeout().toNanos(),
                 options.logLines());
         return new Prepared(new Invocation(lease, payload, context), startNanos, null);
+    }
+
+    /** Whether the caller's deadline (API Gateway's integration timeout) passes before the function's timeout. */
+    private boolean callerGivesUpFirst(InvocationOptions options) {
+        return options.deadline() != null && options.deadline().compareTo(settings.timeout()) < 0;
     }
 
     /** An invocation ready to run (its timeout counted from {@code startNanos}), or the init failure instead. */
