@@ -109,6 +109,7 @@ public class GatewayHandleBenchmark {
         return Gateway.create(GatewayConfig.builder()
                 .spec(SpecSource.text("orders.yaml", spec))
                 .apiType(type)
+                .accountThrottle(LoadTestSettings.ACCOUNT_THROTTLE)
                 .function(OrderApis.FUNCTION, FunctionDefinition.HandlerClass.of(handler.getName()))
                 .build());
     }

@@ -78,6 +78,7 @@ public class InvocationOverheadBenchmark {
         gateway = Gateway.create(GatewayConfig.builder()
                 .spec(SpecSource.text("overhead.yaml", SPEC))
                 .function("Noop", FunctionDefinition.HandlerClass.of(NoopHandler.class.getName()))
+                .accountThrottle(LoadTestSettings.ACCOUNT_THROTTLE)
                 .build());
         request = GatewayRequest.of("GET", "/dev/noop");
         settings = FunctionSettings.defaults("Noop").withHandler(NoopHandler.class.getName());

@@ -51,6 +51,7 @@ public class ObservabilityOverheadBenchmark {
                 .function("Noop", FunctionDefinition.HandlerClass.of(
                         InvocationOverheadBenchmark.NoopHandler.class.getName()))
                 .observability(!observability.equals("off"))
+                .accountThrottle(LoadTestSettings.ACCOUNT_THROTTLE)
                 .journalSize(observability.equals("on-without-journal") ? 0 : GatewayConfig.DEFAULT_JOURNAL_SIZE);
         if (observability.equals("on+access-log")) {
             accessLog = Files.createTempFile("apigw-access", ".log");

@@ -143,8 +143,9 @@ final class GatewayAssembly {
             if (!problems.isEmpty()) {
                 throw new GatewayStartupException(problems);
             }
-            UsageMeter meter = UsageMeter.of(usagePlans(config), throttle(config.throttle()),
-                    routeThrottles(config, routes), config.clock());
+            UsageMeter meter = UsageMeter.of(usagePlans(config),
+                    config.throttle() == null ? null : throttle(config.throttle()),
+                    routeThrottles(config, routes), throttle(config.accountThrottle()), config.clock());
             GatewayMetrics metrics = joined(metricsRegistered);
             Dashboard dashboard = new Dashboard(config.observability(),
                     RouteStatistics.create(routes.entries(),
@@ -227,8 +228,8 @@ final class GatewayAssembly {
         }
     }
 
-    private static @Nullable Throttle throttle(@Nullable StageThrottle throttle) {
-        return throttle == null ? null : new Throttle(throttle.rate(), throttle.burst());
+    private static Throttle throttle(StageThrottle throttle) {
+        return new Throttle(throttle.rate(), throttle.burst());
     }
 
     /**

@@ -28,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  * @param throttle the stage's default throttle, or null for none
  * @param routeThrottles the stage's per-method throttles, replacing {@code throttle} for those methods: keyed
  *     {@code /pets/{id}/GET} on REST APIs (AWS's method settings), {@code GET /pets/{id}} on HTTP APIs (route keys)
+ * @param accountThrottle the account-level throttle every request of the gateway counts against: AWS's default
+ *     10,000 requests per second with a burst of 5,000 ({@link #AWS_ACCOUNT_THROTTLE}); AWS raises it on request,
+ *     and a load test raises it here
  * @param clock what throttles, quotas, caches and token expiry count time with (a test can advance it)
  * @param iamCredentials access keys accepted on {@code AWS_IAM} routes (SigV4)
  * @param jwks where JWT and Cognito authorizers get their verification keys, by authorizer name, issuer, or
@@ -63,6 +66,7 @@ public record GatewayConfig(
         @Nullable Path usagePlans,
         @Nullable StageThrottle throttle,
         Map<String, StageThrottle> routeThrottles,
+        StageThrottle accountThrottle,
         Clock clock,
         List<IamCredential> iamCredentials,
         Map<String, JwksSource> jwks,
@@ -86,6 +90,10 @@ public record GatewayConfig(
     public static final String DEFAULT_HTTP_STAGE = "$default";
     public static final int DEFAULT_JOURNAL_SIZE = 1000;
     public static final String DEFAULT_ADMIN_PREFIX = "/_apigw";
+    /** AWS's default account throttle per Region: 10,000 requests per second, burst 5,000. */
+    public static final StageThrottle AWS_ACCOUNT_THROTTLE = new StageThrottle(
+            dev.apigw.emulator.usage.Throttle.ACCOUNT_DEFAULT.rateLimit(),
+            dev.apigw.emulator.usage.Throttle.ACCOUNT_DEFAULT.burstLimit());
     /** One or more path segments of URL-safe characters, no trailing slash: {@code /_apigw}, {@code /_local/admin}. */
     private static final java.util.regex.Pattern ADMIN_PREFIX = java.util.regex.Pattern.compile("(/[A-Za-z0-9._~-]+)+");
 
@@ -102,6 +110,7 @@ public record GatewayConfig(
         apiKeys = List.copyOf(apiKeys);
         requireNonNull(clock, "clock");
         routeThrottles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(routeThrottles));
+        requireNonNull(accountThrottle, "accountThrottle");
         iamCredentials = List.copyOf(iamCredentials);
         jwks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(jwks));
         sharedEnvironment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sharedEnvironment));
@@ -142,7 +151,8 @@ public record GatewayConfig(
 
     public Builder toBuilder() {
         Builder builder = new Builder().spec(spec).apiType(apiType).host(host).port(port).stage(stage)
-                .webSocketLimits(webSocketLimits).usagePlans(usagePlans).throttle(throttle).clock(clock)
+                .webSocketLimits(webSocketLimits).usagePlans(usagePlans).throttle(throttle)
+                .accountThrottle(accountThrottle).clock(clock)
                 .issuerKey(issuerKey).strict(strict).remoteLambda(remoteLambda).hotReload(hotReload)
                 .watchSpec(watchSpec).accessLog(accessLogFormat, accessLogFile).journalSize(journalSize)
                 .adminPrefix(adminPrefix).observability(observability);
@@ -175,6 +185,7 @@ public record GatewayConfig(
         private @Nullable Path usagePlans;
         private @Nullable StageThrottle throttle;
         private final Map<String, StageThrottle> routeThrottles = new LinkedHashMap<>();
+        private StageThrottle accountThrottle = AWS_ACCOUNT_THROTTLE;
         private Clock clock = Clock.systemUTC();
         private final List<IamCredential> iamCredentials = new ArrayList<>();
         private final Map<String, JwksSource> jwks = new LinkedHashMap<>();
@@ -250,6 +261,12 @@ public record GatewayConfig(
 
         public Builder throttle(@Nullable StageThrottle throttle) {
             this.throttle = throttle;
+            return this;
+        }
+
+        /** The account throttle over all of the gateway's requests (AWS's default unless raised, as AWS raises it). */
+        public Builder accountThrottle(StageThrottle accountThrottle) {
+            this.accountThrottle = requireNonNull(accountThrottle, "accountThrottle");
             return this;
         }
 
@@ -352,7 +369,7 @@ public record GatewayConfig(
                 throw new IllegalStateException("no spec given: call spec(Path) or spec(SpecSource)");
             }
             return new GatewayConfig(spec, apiType, host, port, stage, stageVariables, functions, classpath,
-                    webSocketLimits, apiKeys, usagePlans, throttle, routeThrottles, clock, iamCredentials, jwks, issuerKey,
+                    webSocketLimits, apiKeys, usagePlans, throttle, routeThrottles, accountThrottle, clock, iamCredentials, jwks, issuerKey,
                     strict, sharedEnvironment, functionEnvironments, functionConfigs, remoteLambda, hotReload, watchSpec, accessLogFormat, accessLogFile,
                     journalSize, adminPrefix, observability);
         }

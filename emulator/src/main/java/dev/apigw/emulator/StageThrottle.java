@@ -1,8 +1,8 @@
 package dev.apigw.emulator;
 
 /**
- * A stage's default throttle: a token bucket refilled at {@code rate} requests per second, holding at most
- * {@code burst} (API Gateway's throttling model).
+ * A throttle as configured (a stage's default, a method's, the account's): a token bucket refilled at {@code rate}
+ * requests per second, holding at most {@code burst} (API Gateway's throttling model).
  */
 public record StageThrottle(double rate, int burst) {
     public StageThrottle {

@@ -45,6 +45,7 @@ import org.jspecify.annotations.Nullable;
  * usagePlans: usage-plans.yaml  # optional
  * throttle: "100:200"           # optional: RATE:BURST
  * routeThrottles: {"/pets/{id}/GET": "1:2"}    # optional: a method's (REST) or route key's (HTTP) stage throttle
+ * accountThrottle: "50000:25000"               # optional: raise AWS's account throttle (10000:5000), e.g. for load tests
  * iamCredentials: ["AKIDLOCAL:secret"]          # optional: keys for AWS_IAM routes
  * jwks: {"*": local}                            # optional: authorizer, issuer or * to local|discover|URL|file
  * issuerKey: .apigw/issuer-key.json             # optional: the local issuer's signing key
@@ -68,6 +69,7 @@ record ProjectFile(
         @Nullable String usagePlans,
         @Nullable String throttle,
         @Nullable Map<String, String> routeThrottles,
+        @Nullable String accountThrottle,
         @Nullable List<String> iamCredentials,
         @Nullable Map<String, String> jwks,
         @Nullable String issuerKey,
@@ -106,7 +108,7 @@ record ProjectFile(
             ProjectFile project = text.isBlank() ? null : YAML.readValue(text, ProjectFile.class);
             if (project == null) {
                 return new ProjectFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null);
+                        null, null, null, null, null, null, null, null, null);
             }
             project.check(file);
             return project;
@@ -185,6 +187,9 @@ record ProjectFile(
         }
         if (routeThrottles != null) {
             routeThrottles.forEach((key, value) -> builder.routeThrottle(key, StageThrottle.parse(value)));
+        }
+        if (accountThrottle != null) {
+            builder.accountThrottle(StageThrottle.parse(accountThrottle));
         }
         if (iamCredentials != null) {
             iamCredentials.forEach(credential -> builder.iamCredential(IamCredential.parse(credential)));

@@ -56,6 +56,10 @@ final class StartCommand implements Callable<Integer> {
             description = "repeatable; a method's stage throttle: /pets/{id}/GET (REST) or 'GET /pets/{id}' (HTTP)")
     Map<String, String> routeThrottles = new LinkedHashMap<>();
 
+    @Option(names = "--account-throttle", paramLabel = "RATE:BURST",
+            description = "the account throttle over all requests; AWS's default 10000:5000, raise it for load tests")
+    @Nullable String accountThrottle;
+
     @Option(names = "--no-hot-reload", negatable = false,
             description = "keep the loaded classes when a --classpath directory or jar changes")
     boolean noHotReload;
@@ -149,6 +153,10 @@ final class StartCommand implements Callable<Integer> {
         }
         routeThrottles.forEach((key, value) -> builder.routeThrottle(key,
                 FunctionOptions.parse(spec, "--route-throttle " + key, () -> StageThrottle.parse(value))));
+        if (accountThrottle != null) {
+            builder.accountThrottle(FunctionOptions.parse(spec, "--account-throttle",
+                    () -> StageThrottle.parse(accountThrottle)));
+        }
         for (String credential : iamCredentials) {
             builder.iamCredential(FunctionOptions.parse(spec, "--iam-credentials",
                     () -> IamCredential.parse(credential)));

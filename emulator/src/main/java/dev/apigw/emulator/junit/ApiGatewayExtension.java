@@ -165,6 +165,14 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
         return with(b -> b.routeThrottle(key, new StageThrottle(rate, burst)));
     }
 
+    /**
+     * Raises (or lowers) the account throttle every request counts against, AWS's 10,000 requests per second with a
+     * burst of 5,000 by default: a load test through the fixture raises it as one would ask AWS to.
+     */
+    public ApiGatewayExtension withAccountThrottle(double rate, int burst) {
+        return with(b -> b.accountThrottle(new StageThrottle(rate, burst)));
+    }
+
     /** An access key accepted on {@code AWS_IAM} routes; sign requests with it using the AWS SDK's SigV4 signer. */
     public ApiGatewayExtension withIamCredentials(String accessKeyId, String secretAccessKey) {
         return with(b -> b.iamCredential(new IamCredential(accessKeyId, secretAccessKey)));

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The meter stage of the pipeline: API key check, usage-plan throttle, usage-plan quota, the stage's method (or
  * route) throttle else its default throttle, and the account throttle, in that order. Usage-plan throttles and
- * quotas count per API key; stage throttles count per stage and method; the account throttle ({@link Throttle#ACCOUNT_DEFAULT}) counts every request this meter sees. A request
+ * quotas count per API key; stage throttles count per stage and method; the account throttle (AWS's
+ * {@link Throttle#ACCOUNT_DEFAULT} unless raised) counts every request this meter sees. A request
  * refused by one check still used up what the earlier checks counted, and refused requests never count against
  * the quota. See <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html">
  * throttling</a> and <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html">
@@ -32,16 +33,21 @@ public final class UsageMeter {
     private final ApiKeys apiKeys;
     private final @Nullable Throttle stageThrottle;
     private final Map<String, Throttle> stageMethodThrottles;
+    private final Throttle accountThrottle;
     private final Clock clock;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, QuotaCounter> quotas = new ConcurrentHashMap<>();
+    // Every request takes a token from it, so it is kept at hand rather than looked up by name.
+    private volatile TokenBucket account;
 
     private UsageMeter(UsagePlans plans, @Nullable Throttle stageThrottle, Map<String, Throttle> stageMethodThrottles,
-            Clock clock) {
+            Throttle accountThrottle, Clock clock) {
         this.apiKeys = new ApiKeys(plans);
         this.stageThrottle = stageThrottle;
         this.stageMethodThrottles = Map.copyOf(stageMethodThrottles);
+        this.accountThrottle = accountThrottle;
         this.clock = clock;
+        this.account = new TokenBucket(accountThrottle, clock);
     }
 
     /**
@@ -49,16 +55,17 @@ public final class UsageMeter {
      * @param clock drives buckets and quota periods; pass a {@link MutableClock} in tests
      */
     public static UsageMeter of(UsagePlans plans, @Nullable Throttle stageThrottle, Clock clock) {
-        return new UsageMeter(plans, stageThrottle, Map.of(), clock);
+        return new UsageMeter(plans, stageThrottle, Map.of(), Throttle.ACCOUNT_DEFAULT, clock);
     }
 
     /**
      * @param stageMethodThrottles the stage's method settings, replacing {@code stageThrottle} for their methods:
      *     keyed {@code /pets/{id}/GET} (REST) or by route key {@code GET /pets/{id}} (HTTP APIs)
+     * @param accountThrottle the account's throttle over every request, {@link Throttle#ACCOUNT_DEFAULT} unless raised
      */
     public static UsageMeter of(UsagePlans plans, @Nullable Throttle stageThrottle,
-            Map<String, Throttle> stageMethodThrottles, Clock clock) {
-        return new UsageMeter(plans, stageThrottle, stageMethodThrottles, clock);
+            Map<String, Throttle> stageMethodThrottles, Throttle accountThrottle, Clock clock) {
+        return new UsageMeter(plans, stageThrottle, stageMethodThrottles, accountThrottle, clock);
     }
 
     /**
@@ -89,12 +96,14 @@ public final class UsageMeter {
         }
         // Stage limits apply per method, each with a bucket of its own; a method's own settings replace the stage
         // default for it [D api-gateway-request-throttling: "applied at the API method level for a stage"].
-        String method = routeKey != null ? routeKey : resourcePath + "/" + httpMethod;
-        Throttle stageMethod = stageMethodThrottles.getOrDefault(method, stageThrottle);
-        if (stageMethod != null && !bucket(stageMethod, "stage", stage, method).tryAcquire()) {
-            return Refused.THROTTLED;
+        if (stageThrottle != null || !stageMethodThrottles.isEmpty()) {
+            String method = routeKey != null ? routeKey : resourcePath + "/" + httpMethod;
+            Throttle stageMethod = stageMethodThrottles.getOrDefault(method, stageThrottle);
+            if (stageMethod != null && !bucket(stageMethod, "stage", stage, method).tryAcquire()) {
+                return Refused.THROTTLED;
+            }
         }
-        if (!bucket(Throttle.ACCOUNT_DEFAULT, "account").tryAcquire()) {
+        if (!account.tryAcquire()) {
             return Refused.THROTTLED;
         }
         return admitted;
@@ -104,6 +113,7 @@ public final class UsageMeter {
     public void reset() {
         buckets.clear();
         quotas.clear();
+        account = new TokenBucket(accountThrottle, clock);
     }
 
     private Optional<Refused> meterPlan(Subscription subscription, String resourcePath, String httpMethod) {

@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -127,6 +129,13 @@ class MainTest {
         }
 
         @Test
+        void an_invalid_account_throttle_names_the_file_and_the_form() throws Exception {
+            assertThat(runWith("spec: x.yaml\naccountThrottle: \"10000\"\n")).isEqualTo(1);
+            assertThat(err.toString()).contains("apigw.yaml: throttle '10000' must be RATE:BURST")
+                    .doesNotContain("Exception");
+        }
+
+        @Test
         void empty_function_entry_names_the_setting() throws Exception {
             assertThat(runWith("spec: x.yaml\nfunctions:\n  GetPet:\n")).isEqualTo(1);
             assertThat(err.toString()).contains("setting 'functions.GetPet' is empty").doesNotContain("bug");
@@ -237,6 +246,35 @@ class MainTest {
             assertThat(echo.statusCode()).isEqualTo(200);
             assertThat(out.toString()).contains(root + "/dev/items/{id}").contains("apigw listening on " + root)
                     .contains("apigw dashboard " + root + "/_apigw/");
+        }
+
+        @Test
+        void the_account_throttle_can_be_lowered_or_raised_and_covers_every_route() throws Exception {
+            CountDownLatch shutdown = new CountDownLatch(1);
+            String[] args = concat(new String[] {"start", "--spec", REST_SPEC, "--port", "0",
+                "--stage-variable", "backend=http://127.0.0.1:9", "--account-throttle", "0.001:2",
+                "--issuer-key", issuerKeyDir.resolve("issuer-key.json").toString()}, functions());
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                    () -> Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), shutdown, args));
+            String root = awaitListening();
+            HttpClient client = HttpClient.newHttpClient();
+            List<Integer> statuses = new ArrayList<>();
+            for (String path : List.of("/dev/echo", "/dev/items/1", "/dev/echo")) {
+                statuses.add(client.send(HttpRequest.newBuilder(URI.create(root + path)).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode());
+            }
+            shutdown.countDown();
+
+            assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(0);
+            assertThat(statuses).containsExactly(200, 200, 429);
+        }
+
+        @Test
+        void an_invalid_account_throttle_flag_is_a_usage_error_naming_the_flag() {
+            String[] args = concat(new String[] {"start", "--spec", REST_SPEC, "--port", "0",
+                "--account-throttle", "fast"}, functions());
+            assertThat(run(args)).isEqualTo(2);
+            assertThat(err.toString()).contains("--account-throttle").contains("RATE:BURST").doesNotContain("\tat ");
         }
 
         @Test

@@ -210,7 +210,7 @@ class UsageMeterTest {
         @Test
         void a_methods_own_setting_replaces_the_stage_default_for_it() {
             UsageMeter withMethod = UsageMeter.of(UsagePlans.ofKeys(List.of()), new Throttle(1, 2),
-                    Map.of("/pets/{id}/DELETE", new Throttle(1, 1)), clock);
+                    Map.of("/pets/{id}/DELETE", new Throttle(1, 1)), Throttle.ACCOUNT_DEFAULT, clock);
 
             assertThat(withMethod.admit(false, null, "/pets/{id}", "DELETE", null, "prod")).isInstanceOf(Admitted.class);
             assertThat(withMethod.admit(false, null, "/pets/{id}", "DELETE", null, "prod"))
@@ -222,7 +222,7 @@ class UsageMeterTest {
         @Test
         void http_api_routes_are_keyed_by_route_key() {
             UsageMeter withRoute = UsageMeter.of(UsagePlans.ofKeys(List.of()), null,
-                    Map.of("GET /pets/{id}", new Throttle(1, 1)), clock);
+                    Map.of("GET /pets/{id}", new Throttle(1, 1)), Throttle.ACCOUNT_DEFAULT, clock);
 
             assertThat(withRoute.admit(false, null, "/pets/{id}", "GET", "GET /pets/{id}", "$default"))
                     .isInstanceOf(Admitted.class);
@@ -251,5 +251,32 @@ class UsageMeterTest {
             assertThat(meter.admit(false, null, "/pets", "GET", null, "prod")).isInstanceOf(Admitted.class);
         }
         assertThat(meter.admit(false, null, "/pets", "GET", null, "prod")).isEqualTo(Refused.THROTTLED);
+    }
+
+    @Test
+    void a_raised_account_throttle_admits_its_own_burst_and_refills_at_its_own_rate() {
+        UsageMeter meter = UsageMeter.of(UsagePlans.ofKeys(List.of()), null, Map.of(), new Throttle(20_000, 8_000),
+                clock);
+        for (int i = 0; i < 8000; i++) {
+            assertThat(meter.admit(false, null, "/pets", "GET", null, "prod")).isInstanceOf(Admitted.class);
+        }
+        assertThat(meter.admit(false, null, "/orders", "POST", null, "prod")).isEqualTo(Refused.THROTTLED);
+
+        clock.advance(Duration.ofMillis(100));
+        for (int i = 0; i < 2000; i++) {
+            assertThat(meter.admit(false, null, "/pets", "GET", null, "prod")).isInstanceOf(Admitted.class);
+        }
+        assertThat(meter.admit(false, null, "/pets", "GET", null, "prod")).isEqualTo(Refused.THROTTLED);
+    }
+
+    @Test
+    void reset_refills_the_account_bucket() {
+        UsageMeter meter = UsageMeter.of(UsagePlans.ofKeys(List.of()), null, Map.of(), new Throttle(1, 1), clock);
+        assertThat(meter.admit(false, null, "/pets", "GET", null, "prod")).isInstanceOf(Admitted.class);
+        assertThat(meter.admit(false, null, "/pets", "GET", null, "prod")).isEqualTo(Refused.THROTTLED);
+
+        meter.reset();
+
+        assertThat(meter.admit(false, null, "/pets", "GET", null, "prod")).isInstanceOf(Admitted.class);
     }
 }
