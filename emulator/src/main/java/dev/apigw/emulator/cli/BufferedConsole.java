@@ -3,6 +3,8 @@ package dev.apigw.emulator.cli;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.util.List;
@@ -12,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * The {@code apigw} process's standard output and error, buffered and flushed every {@link #FLUSH_MILLIS} ms and at
  * exit. Each request writes Lambda's START, END and REPORT lines (and the handler's own); written through the JVM's
  * autoflushing streams, each line is a system call on the request's thread. Buffered, a line shows up at most a
- * few milliseconds later, in the same order.
+ * few milliseconds later, in the same order. A writer's own {@code flush()} does not write through: slf4j-simple
+ * flushes after every line, which would make each line a system call again.
  */
 final class BufferedConsole {
     static final long FLUSH_MILLIS = 20;
@@ -23,11 +26,11 @@ final class BufferedConsole {
 
     /** Replaces {@code System.out} and {@code System.err}; for the process's own {@code main} only. */
     static void install() {
-        PrintStream out = buffered(FileDescriptor.out, encoding("sun.stdout.encoding"));
-        PrintStream err = buffered(FileDescriptor.err, encoding("sun.stderr.encoding"));
-        System.setOut(out);
-        System.setErr(err);
-        List<PrintStream> streams = List.of(out, err);
+        HeldOutput out = new HeldOutput(new FileOutputStream(FileDescriptor.out));
+        HeldOutput err = new HeldOutput(new FileOutputStream(FileDescriptor.err));
+        System.setOut(new PrintStream(out, false, encoding("sun.stdout.encoding")));
+        System.setErr(new PrintStream(err, false, encoding("sun.stderr.encoding")));
+        List<HeldOutput> streams = List.of(out, err);
         Thread flusher = new Thread(() -> {
             while (true) {
                 try {
@@ -35,12 +38,12 @@ final class BufferedConsole {
                 } catch (InterruptedException e) {
                     return;
                 }
-                streams.forEach(PrintStream::flush);
+                streams.forEach(HeldOutput::drain);
             }
         }, "apigw-console-flusher");
         flusher.setDaemon(true);
         flusher.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> streams.forEach(PrintStream::flush),
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> streams.forEach(HeldOutput::drain),
                 "apigw-console-flush"));
     }
 
@@ -54,8 +57,30 @@ final class BufferedConsole {
         }
     }
 
-    private static PrintStream buffered(FileDescriptor descriptor, Charset charset) {
-        return new PrintStream(new BufferedOutputStream(new FileOutputStream(descriptor), BUFFER_BYTES), false,
-                charset);
+    /** Holds what is written until {@link #drain()}; {@code flush()} from writers is ignored. */
+    static final class HeldOutput extends BufferedOutputStream {
+        HeldOutput(OutputStream target) {
+            super(target, BUFFER_BYTES);
+        }
+
+        @Override
+        public void flush() {
+            // Only drain() writes through: see the class comment.
+        }
+
+        @Override
+        public void close() throws IOException {
+            drain();
+            super.close();
+        }
+
+        /** Writes out what is held; a console that went away (a closed pipe) is not the caller's failure. */
+        void drain() {
+            try {
+                super.flush();
+            } catch (IOException e) {
+                // Nothing can report a broken console; the next write fails the same way and is ignored too.
+            }
+        }
     }
 }
