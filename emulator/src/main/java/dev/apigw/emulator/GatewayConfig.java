@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param port 0 picks a free port
  * @param classpath where handler classes named by {@link FunctionDefinition.HandlerClass} are loaded from
  * @param webSocketLimits frame, message, idle and duration limits of WebSocket APIs (AWS's by default)
+ * @param requestLimits payload, Lambda payload, header and URL size limits (AWS's by default)
  * @param apiKeys API keys accepted on {@code apiKeyRequired} methods, in a default usage plan without limits
  * @param usagePlans a usage-plans file (plans with throttles, quotas and their keys), or null
  * @param throttle the stage's default throttle, or null for none
@@ -62,6 +63,7 @@ public record GatewayConfig(
         Map<String, FunctionDefinition> functions,
         List<Path> classpath,
         WebSocketLimits webSocketLimits,
+        RequestLimits requestLimits,
         List<String> apiKeys,
         @Nullable Path usagePlans,
         @Nullable StageThrottle throttle,
@@ -107,6 +109,7 @@ public record GatewayConfig(
         functions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(functions));
         classpath = List.copyOf(classpath);
         requireNonNull(webSocketLimits, "webSocketLimits");
+        requireNonNull(requestLimits, "requestLimits");
         apiKeys = List.copyOf(apiKeys);
         requireNonNull(clock, "clock");
         routeThrottles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(routeThrottles));
@@ -151,7 +154,8 @@ public record GatewayConfig(
 
     public Builder toBuilder() {
         Builder builder = new Builder().spec(spec).apiType(apiType).host(host).port(port).stage(stage)
-                .webSocketLimits(webSocketLimits).usagePlans(usagePlans).throttle(throttle)
+                .webSocketLimits(webSocketLimits)
+                .requestLimits(requestLimits).usagePlans(usagePlans).throttle(throttle)
                 .accountThrottle(accountThrottle).clock(clock)
                 .issuerKey(issuerKey).strict(strict).remoteLambda(remoteLambda).hotReload(hotReload)
                 .watchSpec(watchSpec).accessLog(accessLogFormat, accessLogFile).journalSize(journalSize)
@@ -181,6 +185,7 @@ public record GatewayConfig(
         private final Map<String, FunctionDefinition> functions = new LinkedHashMap<>();
         private final List<Path> classpath = new ArrayList<>();
         private WebSocketLimits webSocketLimits = WebSocketLimits.aws();
+        private RequestLimits requestLimits = RequestLimits.aws();
         private final List<String> apiKeys = new ArrayList<>();
         private @Nullable Path usagePlans;
         private @Nullable StageThrottle throttle;
@@ -364,12 +369,18 @@ public record GatewayConfig(
             return this;
         }
 
+        public Builder requestLimits(RequestLimits limits) {
+            this.requestLimits = requireNonNull(limits, "requestLimits");
+            return this;
+        }
+
         public GatewayConfig build() {
             if (spec == null) {
                 throw new IllegalStateException("no spec given: call spec(Path) or spec(SpecSource)");
             }
             return new GatewayConfig(spec, apiType, host, port, stage, stageVariables, functions, classpath,
-                    webSocketLimits, apiKeys, usagePlans, throttle, routeThrottles, accountThrottle, clock, iamCredentials, jwks, issuerKey,
+                    webSocketLimits, requestLimits, apiKeys, usagePlans, throttle, routeThrottles, accountThrottle, clock,
+                    iamCredentials, jwks, issuerKey,
                     strict, sharedEnvironment, functionEnvironments, functionConfigs, remoteLambda, hotReload, watchSpec, accessLogFormat, accessLogFile,
                     journalSize, adminPrefix, observability);
         }

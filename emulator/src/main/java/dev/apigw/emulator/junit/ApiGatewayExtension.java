@@ -18,6 +18,7 @@ import dev.apigw.emulator.MutableClock;
 import dev.apigw.emulator.RecordedInvocation;
 import dev.apigw.lambda.remote.RemoteLambda;
 import dev.apigw.emulator.StageThrottle;
+import dev.apigw.emulator.RequestLimits;
 import dev.apigw.emulator.WebSocketLimits;
 import dev.apigw.emulator.auth.IamCredential;
 import dev.apigw.emulator.auth.JwksSource;
@@ -194,6 +195,11 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
     /** WebSocket limits other than AWS's, e.g. a short idle timeout to test it quickly. */
     public ApiGatewayExtension withWebSocketLimits(WebSocketLimits limits) {
         return with(b -> b.webSocketLimits(limits));
+    }
+
+    /** Payload, Lambda payload, header and URL size limits; smaller than AWS's, their answers are quick to test. */
+    public ApiGatewayExtension withRequestLimits(RequestLimits limits) {
+        return with(b -> b.requestLimits(limits));
     }
 
     /** A fixed port instead of a free one. */
