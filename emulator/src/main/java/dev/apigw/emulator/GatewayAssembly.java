@@ -125,7 +125,7 @@ final class GatewayAssembly {
         CompletableFuture<GatewayMetrics> metricsRegistered = CompletableFuture.supplyAsync(
                 () -> GatewayMetrics.create(api, contexts.apiId(), stage), GatewayAssembly::startDaemon);
         FunctionLoader loader = new FunctionLoader(config.classpath(), config::environmentOf, config.functionConfigs(),
-                config.remoteLambda(), config.hotReload());
+                config.remoteLambda(), config.hotReload(), config.requestLimits().lambdaPayloadBytes());
         try {
             Functions functions = new Functions(
                     loader.load(FunctionNames.calledBy(api, config.stageVariables()), config.functions()));

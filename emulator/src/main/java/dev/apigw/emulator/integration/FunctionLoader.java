@@ -36,6 +36,7 @@ public final class FunctionLoader implements AutoCloseable {
     private final FunctionClassLoaders loaders = new FunctionClassLoaders();
     private final List<AutoCloseable> created = new ArrayList<>();
     private final boolean hotReload;
+    private final int responseLimitBytes;
     private @Nullable ChangeWatcher watcher;
 
     public FunctionLoader(List<Path> sharedClasspath) {
@@ -57,6 +58,18 @@ public final class FunctionLoader implements AutoCloseable {
      */
     public FunctionLoader(List<Path> sharedClasspath, Function<String, Map<String, String>> environments,
             Map<String, FunctionConfig> configs, @Nullable RemoteLambda remoteLambda, boolean hotReload) {
+        this(sharedClasspath, environments, configs, remoteLambda, hotReload,
+                FunctionSettings.DEFAULT_RESPONSE_LIMIT_BYTES);
+    }
+
+    /**
+     * @param responseLimitBytes the largest response payload an in-process Java function may return; larger ones
+     *     fail with Lambda's {@code Function.ResponseSizeTooLarge}
+     */
+    public FunctionLoader(List<Path> sharedClasspath, Function<String, Map<String, String>> environments,
+            Map<String, FunctionConfig> configs, @Nullable RemoteLambda remoteLambda, boolean hotReload,
+            int responseLimitBytes) {
+        this.responseLimitBytes = responseLimitBytes;
         this.sharedClasspath = List.copyOf(sharedClasspath);
         this.environments = environments;
         this.configs = Map.copyOf(configs);
@@ -139,7 +152,8 @@ public final class FunctionLoader implements AutoCloseable {
             configured = configured.withMemorySizeMb(effectiveMemory);
         }
         return configured.withReservedConcurrency(config.reservedConcurrency())
-                .withEnvironment(environments.apply(settings.name()));
+                .withEnvironment(environments.apply(settings.name()))
+                .withResponseLimitBytes(responseLimitBytes);
     }
 
     /** A handler class reloaded whenever a file under its classpath changes; one watcher thread serves them all. */

@@ -19,6 +19,8 @@ import dev.apigw.emulator.response.GatewayException;
 import dev.apigw.lambda.InvocationOptions;
 import dev.apigw.lambda.InvocationResult;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code AWS} (non-proxy) to a Lambda function: the request template (or the passthrough body) is the function's
@@ -29,6 +31,7 @@ final class LambdaInvoker implements IntegrationInvoker {
     /** A body-less request passed through reaches the function as {@code {}} [S TestApiGatewayHeaderRemapping]. */
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
     private static final JsonFactory JSON = new JsonFactory();
+    private static final Logger LOG = LoggerFactory.getLogger(LambdaInvoker.class);
 
     private final String functionName;
     private final Functions functions;
@@ -66,6 +69,11 @@ final class LambdaInvoker implements IntegrationInvoker {
         }
         exchange.trace().lambdaResponse(result.payload(),
                 result instanceof InvocationResult.FunctionError error ? error.errorType() : null);
+        if (result instanceof InvocationResult.FunctionError error) {
+            // Integration responses may map it (by errorMessage); the log says which function failed, as AWS's does.
+            LOG.warn("[{}] Lambda execution failed with status 200 due to customer function error in {}: {}: {}",
+                    exchange.context().requestId(), functionName, error.errorType(), error.errorMessage());
+        }
         IntegrationOutput output = result instanceof InvocationResult.FunctionError error
                 ? IntegrationOutput.lambdaError(error.payload(), error.errorMessage())
                 : IntegrationOutput.lambdaResult(result.payload());

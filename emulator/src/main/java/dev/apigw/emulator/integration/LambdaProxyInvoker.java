@@ -63,7 +63,14 @@ final class LambdaProxyInvoker implements IntegrationInvoker {
             throw new GatewayException(GatewayError.LAMBDA_PROXY_FAILURE,
                     "Lambda execution failed with status 200 due to customer function error");
         }
-        return resultFormat.apply(result.payload(), exchange);
+        try {
+            return resultFormat.apply(result.payload(), exchange);
+        } catch (GatewayException e) {
+            // AWS's execution log: "Execution failed due to configuration error: Malformed Lambda proxy response".
+            LOG.warn("[{}] Execution failed due to configuration error in function {}: {}", requestId, functionName,
+                    e.detail());
+            throw e;
+        }
     }
 
     private RuntimeException failed(String requestId, @Nullable Throwable failure) {

@@ -48,7 +48,7 @@ public final class LambdaServer implements AutoCloseable {
      */
     public static LambdaServer start(GatewayConfig config) {
         FunctionLoader loader = new FunctionLoader(config.classpath(), config::environmentOf, config.functionConfigs(),
-                config.remoteLambda());
+                config.remoteLambda(), false, config.requestLimits().lambdaPayloadBytes());
         return start(config.functions(), loader, config.host(), config.port());
     }
 

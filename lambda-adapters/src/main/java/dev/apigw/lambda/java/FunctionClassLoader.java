@@ -42,8 +42,9 @@ import org.jspecify.annotations.Nullable;
  * fall back to apigw's copy, where AWS would fail with {@code NoClassDefFoundError}; apigw chooses to be lenient here.
  *
  * <p>A loader created for one function ({@link FunctionClassLoaders#forFunction}) holds that function's
- * {@link LambdaEnvironment} and rewrites the classes it defines ({@link GetenvRewriter}) so that their
- * {@code System.getenv} calls answer from it.
+ * {@link LambdaEnvironment} and rewrites the classes it defines ({@link ClassFileRewriter}) so that their
+ * {@code System.getenv} calls answer from it. Every loader rewrites {@code System.exit}, {@code Runtime.exit} and
+ * {@code Runtime.halt} calls into a function error ({@link FunctionExit}): they would stop apigw.
  *
  * <p>The loader is deliberately unnamed: a named loader would prefix every stack frame in error documents
  * ({@code name//com.example.Handler.handleRequest(...)}), which AWS's do not have.
@@ -89,9 +90,9 @@ public final class FunctionClassLoader extends URLClassLoader {
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         synchronized (getClassLoadingLock(name)) {
             Class<?> loaded = findLoadedClass(name);
-            if (loaded == null && name.equals(FunctionEnvironment.class.getName())) {
-                // Rewritten calls must reach apigw's copy, which knows this loader, even if the classpath has another.
-                loaded = FunctionEnvironment.class;
+            if (loaded == null) {
+                // Rewritten calls must reach apigw's copies, which know this loader, even if the classpath has others.
+                loaded = rewriteTarget(name);
             }
             if (loaded == null) {
                 loaded = fromJdk(name);
@@ -106,11 +107,18 @@ public final class FunctionClassLoader extends URLClassLoader {
         }
     }
 
+    private static @Nullable Class<?> rewriteTarget(String name) {
+        if (name.equals(FunctionEnvironment.class.getName())) {
+            return FunctionEnvironment.class;
+        }
+        if (name.equals(FunctionExit.class.getName())) {
+            return FunctionExit.class;
+        }
+        return name.equals(FunctionExit.Exited.class.getName()) ? FunctionExit.Exited.class : null;
+    }
+
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-        if (environment == null) {
-            return super.findClass(name);
-        }
         String path = name.replace('.', '/') + ".class";
         URL url = findResource(path);
         if (url == null) {
@@ -143,7 +151,7 @@ public final class FunctionClassLoader extends URLClassLoader {
             entry = URI.create(text.substring(0, text.length() - path.length())).toURL();
         }
         definePackageOf(name, manifest, entry);
-        byte[] rewritten = GetenvRewriter.rewrite(classFile);
+        byte[] rewritten = ClassFileRewriter.rewrite(classFile, environment != null);
         return defineClass(name, rewritten, 0, rewritten.length, new CodeSource(entry, signers));
     }
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code System.getenv} calls in function code are redirected to: {@link GetenvRewriter} rewrites every
+ * What {@code System.getenv} calls in function code are redirected to: {@link ClassFileRewriter} rewrites every
  * {@code System.getenv(String)} and {@code System.getenv()} in the classes a {@link FunctionClassLoader} defines into
  * calls of the methods here, which answer from the {@link LambdaEnvironment} of the loader that defined the calling
  * class. The lookup goes by the caller's class, not by thread, so threads the function starts itself see its

@@ -22,11 +22,16 @@ import java.util.Set;
  * Like the runtime, the document is written by the serialization library's Gson, so escaping matches byte for byte.
  *
  * <p>A timeout becomes what Lambda itself reports: {@code {"errorType":"Sandbox.Timedout","errorMessage":"RequestId:
- * <id> Error: Task timed out after 3.00 seconds"}}, with no stack trace.
+ * <id> Error: Task timed out after 3.00 seconds"}}, with no stack trace. So do an exit of the runtime process
+ * ({@code Runtime.ExitError}, "RequestId: <id> Error: Runtime exited with error: exit status 1", or "Runtime exited
+ * without providing a reason" for status 0) and a response over the size limit ({@code Function.ResponseSizeTooLarge},
+ * "Response payload size exceeded maximum allowed payload size (6291556 bytes).").
  */
 final class FunctionErrors {
 
     static final String TIMEOUT_ERROR_TYPE = "Sandbox.Timedout";
+    static final String EXIT_ERROR_TYPE = "Runtime.ExitError";
+    static final String RESPONSE_SIZE_ERROR_TYPE = "Function.ResponseSizeTooLarge";
 
     /** Frames from this package are apigw's runtime; everything from the first of them down is cut. */
     private static final String RUNTIME_PACKAGE = FunctionErrors.class.getPackageName();
@@ -51,10 +56,28 @@ final class FunctionErrors {
     }
 
     static FunctionError timedOut(String requestId, Duration timeout) {
-        String message = "RequestId: " + requestId + " Error: Task timed out after " + seconds(timeout) + " seconds";
+        return lambdaError(TIMEOUT_ERROR_TYPE,
+                "RequestId: " + requestId + " Error: Task timed out after " + seconds(timeout) + " seconds");
+    }
+
+    /** The runtime process ended (here: the handler called {@code System.exit} or the like). */
+    static FunctionError exited(String requestId, int status) {
+        String reason = status == 0 ? "Runtime exited without providing a reason"
+                : "Runtime exited with error: exit status " + status;
+        return lambdaError(EXIT_ERROR_TYPE, "RequestId: " + requestId + " Error: " + reason);
+    }
+
+    /** The handler's response payload was larger than {@code limitBytes}. */
+    static FunctionError responseTooLarge(int limitBytes) {
+        return lambdaError(RESPONSE_SIZE_ERROR_TYPE,
+                "Response payload size exceeded maximum allowed payload size (" + limitBytes + " bytes).");
+    }
+
+    /** An error Lambda reports itself, rather than the runtime: type and message, no stack trace. */
+    private static FunctionError lambdaError(String type, String message) {
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
-        TIMEOUT.toJson(new TimeoutError(TIMEOUT_ERROR_TYPE, message), payload);
-        return new FunctionError(TIMEOUT_ERROR_TYPE, message, List.of(), payload.toByteArray());
+        TIMEOUT.toJson(new TimeoutError(type, message), payload);
+        return new FunctionError(type, message, List.of(), payload.toByteArray());
     }
 
     /** Lambda prints timeouts with two decimals: {@code 3.00}. */
@@ -103,7 +126,7 @@ final class FunctionErrors {
         }
     }
 
-    /** Lambda's own timeout document, type first. */
+    /** Lambda's own error document (a timeout, an exit, an oversized response), type first. */
     @SuppressWarnings({"unused", "FieldCanBeLocal"})
     private static final class TimeoutError {
         private final String errorType;

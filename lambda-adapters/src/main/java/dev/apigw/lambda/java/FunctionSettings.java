@@ -23,12 +23,20 @@ import org.jspecify.annotations.Nullable;
  * @param environment the function's environment variables as configured (the standard Lambda variables are added
  *     by the runtime), in the order given
  * @param reservedConcurrency the most invocations that may run at once; null = unreserved (the account's limit)
+ * @param responseLimitBytes the largest response payload; a larger one fails the invocation with
+ *     {@code Function.ResponseSizeTooLarge}
  */
 public record FunctionSettings(String name, @Nullable String handler, List<Path> classpath, Duration timeout,
-        int memorySizeMb, Map<String, String> environment, @Nullable Integer reservedConcurrency) {
+        int memorySizeMb, Map<String, String> environment, @Nullable Integer reservedConcurrency,
+        int responseLimitBytes) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
     public static final int DEFAULT_MEMORY_SIZE_MB = 128;
+    /**
+     * Lambda's limit on a synchronous response: "6 MB", which its error message gives as 6,291,556 bytes, and
+     * payloads of exactly that size pass [K zaccharles.medium.com "Deep Dive: Lambda's Response Payload Size Limit"].
+     */
+    public static final int DEFAULT_RESPONSE_LIMIT_BYTES = 6_291_556;
 
     public FunctionSettings {
         requireNonNull(name, "name");
@@ -50,11 +58,15 @@ public record FunctionSettings(String name, @Nullable String handler, List<Path>
             throw new IllegalArgumentException("reservedConcurrency of function " + name + " must be 0 or more, was "
                     + reservedConcurrency);
         }
+        if (responseLimitBytes <= 0) {
+            throw new IllegalArgumentException("responseLimitBytes of function " + name + " must be positive, was "
+                    + responseLimitBytes);
+        }
     }
 
     public FunctionSettings(
             String name, @Nullable String handler, List<Path> classpath, Duration timeout, int memorySizeMb) {
-        this(name, handler, classpath, timeout, memorySizeMb, Map.of(), null);
+        this(name, handler, classpath, timeout, memorySizeMb, Map.of(), null, DEFAULT_RESPONSE_LIMIT_BYTES);
     }
 
     /** A function with no handler string, no extra classpath and Lambda's default timeout and memory. */
@@ -63,27 +75,37 @@ public record FunctionSettings(String name, @Nullable String handler, List<Path>
     }
 
     public FunctionSettings withHandler(@Nullable String newHandler) {
-        return new FunctionSettings(name, newHandler, classpath, timeout, memorySizeMb, environment, reservedConcurrency);
+        return new FunctionSettings(name, newHandler, classpath, timeout, memorySizeMb, environment, reservedConcurrency,
+                responseLimitBytes);
     }
 
     public FunctionSettings withClasspath(List<Path> newClasspath) {
-        return new FunctionSettings(name, handler, newClasspath, timeout, memorySizeMb, environment,
-                reservedConcurrency);
+        return new FunctionSettings(name, handler, newClasspath, timeout, memorySizeMb, environment, reservedConcurrency,
+                responseLimitBytes);
     }
 
     public FunctionSettings withTimeout(Duration newTimeout) {
-        return new FunctionSettings(name, handler, classpath, newTimeout, memorySizeMb, environment, reservedConcurrency);
+        return new FunctionSettings(name, handler, classpath, newTimeout, memorySizeMb, environment, reservedConcurrency,
+                responseLimitBytes);
     }
 
     public FunctionSettings withMemorySizeMb(int newMemorySizeMb) {
-        return new FunctionSettings(name, handler, classpath, timeout, newMemorySizeMb, environment, reservedConcurrency);
+        return new FunctionSettings(name, handler, classpath, timeout, newMemorySizeMb, environment, reservedConcurrency,
+                responseLimitBytes);
     }
 
     public FunctionSettings withEnvironment(Map<String, String> newEnvironment) {
-        return new FunctionSettings(name, handler, classpath, timeout, memorySizeMb, newEnvironment, reservedConcurrency);
+        return new FunctionSettings(name, handler, classpath, timeout, memorySizeMb, newEnvironment, reservedConcurrency,
+                responseLimitBytes);
     }
 
     public FunctionSettings withReservedConcurrency(@Nullable Integer newReservedConcurrency) {
-        return new FunctionSettings(name, handler, classpath, timeout, memorySizeMb, environment, newReservedConcurrency);
+        return new FunctionSettings(name, handler, classpath, timeout, memorySizeMb, environment, newReservedConcurrency,
+                responseLimitBytes);
+    }
+
+    public FunctionSettings withResponseLimitBytes(int newResponseLimitBytes) {
+        return new FunctionSettings(name, handler, classpath, timeout, memorySizeMb, environment, reservedConcurrency,
+                newResponseLimitBytes);
     }
 }

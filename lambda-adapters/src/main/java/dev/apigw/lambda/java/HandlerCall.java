@@ -3,22 +3,22 @@ package dev.apigw.lambda.java;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A resolved handler: payload bytes in, payload bytes out, as the Java runtime's {@code EventHandlerLoader} wraps
- * every handler shape into a stream handler. What the handler throws propagates unchanged.
+ * A resolved handler: payload bytes in, payload bytes written to a {@link BoundedOutput}, as the Java runtime's
+ * {@code EventHandlerLoader} wraps every handler shape into a stream handler. What the handler throws propagates
+ * unchanged.
  */
 sealed interface HandlerCall {
 
     /** What the runtime answers when a handler has no output: a void method, or a stream method without one. */
     byte[] JSON_NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
-    byte[] call(byte[] payload, Context context) throws Throwable;
+    void call(byte[] payload, Context context, BoundedOutput output) throws Throwable;
 
     /** The handler's code with the event already deserialized: a {@code RequestHandler} or a method. */
     @FunctionalInterface
@@ -43,20 +43,19 @@ sealed interface HandlerCall {
             implements HandlerCall {
 
         @Override
-        public byte[] call(byte[] payload, Context context) throws Throwable {
+        public void call(byte[] payload, Context context, BoundedOutput bytes) throws Throwable {
             Object event = input == null ? null : deserialize(input, payload);
             Object result = target.handle(event, context);
             if (output == null) {
-                return JSON_NULL.clone();
+                bytes.write(JSON_NULL);
+                return;
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try {
                 output.toJson(result, bytes);
             } catch (Throwable e) {
                 // The runtime's exact error: errorType java.lang.RuntimeException and this message.
                 throw new RuntimeException("An error occurred during JSON serialization of response", e);
             }
-            return bytes.toByteArray();
         }
 
         private static @Nullable Object deserialize(PojoSerializer<Object> input, byte[] payload) {
@@ -77,10 +76,13 @@ sealed interface HandlerCall {
     record StreamCall(StreamTarget target, boolean writesOutput) implements HandlerCall {
 
         @Override
-        public byte[] call(byte[] payload, Context context) throws Throwable {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            target.handle(new ByteArrayInputStream(payload), bytes, context);
-            return writesOutput ? bytes.toByteArray() : JSON_NULL.clone();
+        public void call(byte[] payload, Context context, BoundedOutput bytes) throws Throwable {
+            if (writesOutput) {
+                target.handle(new ByteArrayInputStream(payload), bytes, context);
+            } else {
+                target.handle(new ByteArrayInputStream(payload), OutputStream.nullOutputStream(), context);
+                bytes.write(JSON_NULL);
+            }
         }
     }
 }

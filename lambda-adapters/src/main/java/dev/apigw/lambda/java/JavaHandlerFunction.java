@@ -254,7 +254,7 @@ public final class JavaHandlerFunction implements LambdaFunction, AutoCloseable 
         LocalLambdaContext context = new LocalLambdaContext(options.requestId(), options.functionName(),
                 lease.logStreamName(), settings.memorySizeMb(), startNanos + settings.timeout().toNanos(),
                 options.logLines());
-        return new Prepared(new Invocation(lease, payload, context), startNanos, null);
+        return new Prepared(new Invocation(lease, payload, context, settings.responseLimitBytes()), startNanos, null);
     }
 
     /** Whether the caller's deadline (API Gateway's integration timeout) passes before the function's timeout. */
@@ -287,15 +287,36 @@ public final class JavaHandlerFunction implements LambdaFunction, AutoCloseable 
         CompletableFuture.delayedExecutor(STUCK_AFTER_MILLIS, MILLISECONDS).execute(() -> reportIfStuck(invocation));
     }
 
+    /**
+     * A handler still running after its interrupt holds a thread (the request's own, when run inline) until it stops
+     * by itself; the function's later invocations get fresh environments meanwhile. Says where it is stuck: the top
+     * frame, and the function's own frame nearest to it when the top is JDK code (a sleep, a lock, a socket read).
+     */
     private void reportIfStuck(Invocation invocation) {
         Thread worker = invocation.worker();
         if (worker == null) {
             return;
         }
         StackTraceElement[] frames = worker.getStackTrace();
-        LOG.warn("function {} (request {}) timed out and was interrupted, but thread {} is still running it at {}; "
+        String top = frames.length > 0 ? frames[0].toString() : "?";
+        String own = firstOwnFrame(frames);
+        LOG.warn("function {} (request {}) timed out and was interrupted, but thread {} is still running it at {}{}; "
                         + "make the handler stop when interrupted, as AWS would have stopped it",
-                settings.name(), invocation.requestId(), worker.getName(), frames.length > 0 ? frames[0] : "?");
+                settings.name(), invocation.requestId(), worker.getName(), top,
+                own == null || own.equals(top) ? "" : " in " + own);
+    }
+
+    /**
+     * The topmost frame outside the JDK's modules: the handler's own code, which runs above apigw's frames (and the
+     * server's, all on the class path).
+     */
+    private static @Nullable String firstOwnFrame(StackTraceElement[] frames) {
+        for (StackTraceElement frame : frames) {
+            if (frame.getModuleName() == null) {
+                return frame.toString();
+            }
+        }
+        return null;
     }
 
     private static <T> T withContextLoader(ClassLoader loader, Supplier<T> action) {
