@@ -74,8 +74,13 @@ for _ in $(seq 1 600); do grep -q "listening" "$work/ws.log" && break; sleep 0.1
 grep -q "listening" "$work/ws.log" || { echo "the WebSocket API did not start within 60 s; see $work" >&2; exit 1; }
 
 threads_of() { awk '/^Threads:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+# thread_names PID FILE: how many threads of each name (the JVM names its native threads), for a failed check
+thread_names() { cat /proc/"$1"/task/*/comm 2>/dev/null | sed 's/[0-9]*$//' | sort | uniq -c | sort -rn > "$2" || true; }
 declare -A threads_start log_start
-for n in "${names[@]}"; do threads_start[$n]=$(threads_of "${pid[$n]}"); log_start[$n]=$(wc -l < "$work/$n.log"); done
+for n in "${names[@]}"; do
+  threads_start[$n]=$(threads_of "${pid[$n]}"); log_start[$n]=$(wc -l < "$work/$n.log")
+  thread_names "${pid[$n]}" "$work/$n-threads-start.txt"
+done
 
 echo "machine: $(nproc) CPUs, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $(java -version 2>&1 | head -n 1); load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC')"
 rest_per_thread=$((total / 4)); http_per_thread=$((total / 8))
@@ -129,7 +134,7 @@ t1=$(date +%s.%N)
 kill "$reloader" "$sampler" 2>/dev/null || true; wait "$reloader" "$sampler" 2>/dev/null || true
 sleep 2 # a reload started by the last generation finishes; closed connections' threads end
 declare -A threads_end
-for n in "${names[@]}"; do threads_end[$n]=$(threads_of "${pid[$n]}"); done
+for n in "${names[@]}"; do threads_end[$n]=$(threads_of "${pid[$n]}"); thread_names "${pid[$n]}" "$work/$n-threads-end.txt"; done
 
 # --- report and checks ---------------------------------------------------------------------------------------------
 failures=0
@@ -208,5 +213,5 @@ done
 if [ "$failures" = 0 ]; then
   echo; echo "soak passed"; rm -rf "$work"
 else
-  echo; echo "soak FAILED ($failures checks); logs, wrk output, samples and heap histograms in $work"; exit 1
+  echo; echo "soak FAILED ($failures checks); logs, wrk output, samples, heap histograms and thread names in $work"; exit 1
 fi
