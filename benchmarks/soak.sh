@@ -9,10 +9,10 @@
 # every 5 s it takes each process's live heap (jcmd GC.class_histogram: a full GC, then the live objects) and thread
 # count (/proc). The account throttle is raised (--account-throttle 1000000:500000) so AWS's default 10,000
 # requests/s does not answer 429.
-# Checks, exit 1 when one fails: no unexpected answer (anything but the 200 for the request's id or an explained
-# 403/404), no socket error, every WebSocket message echoed exactly, every reload done and seen by clients, no
+# Checks, exit 1 when one fails: no unexpected answer (anything but a 200 with an item and its code generation, or an
+# explained 403/404), no socket error, every WebSocket message echoed exactly, every reload done and seen by clients, no
 # warning or error logged during the load; per process, live heap in the last quarter of the run at most 10 % above
-# the first quarter's (medians), and no more threads at the end than at the start of the load (plus a margin for
+# the first quarter's (medians), and no more threads at the end than in the first quarter of the load (plus a margin for
 # the JVM's own compiler threads).
 # Usage: benchmarks/soak.sh [total-requests=1000000]    (a quick run: benchmarks/soak.sh 50000)
 set -euo pipefail

@@ -3,7 +3,8 @@
 -- Requests vary their path: distinct ids on the Lambda proxy route and, for REST, the mapping-template route; every
 -- 50th asks for a missing item (REST: 404 through the integration response) and every 97th for a path with no route
 -- (REST 403 "Missing Authentication Token", HTTP 404 "Not Found"). Every answer is checked: one that is neither the
--- expected 200 for its id nor one of those explained errors counts as unexpected.
+-- 200 with an item (an id and the code generation that answered) nor one of those explained errors counts as
+-- unexpected.
 local threads = {}
 local counter = 0
 
