@@ -12,7 +12,6 @@ import dev.apigw.lambda.java.FunctionClassLoader;
 import dev.apigw.lambda.java.FunctionClassLoaders;
 import dev.apigw.lambda.java.FunctionSettings;
 import dev.apigw.lambda.java.JavaHandlerFunction;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +36,21 @@ final class ReloadingFunction implements LambdaFunction, AutoCloseable {
     }
 
     /**
-     * Loads the handler the first time as any handler class is loaded, from the loader {@code loaders} shares among
-     * functions with the same classpath; reloads get loaders of their own.
+     * Loads the handler the first time, in a class loader of its own that gives the function its environment, as every
+     * reload does: each version of the code owns its loader, which is closed, and its classes and static state left
+     * to the garbage collector, once a newer version serves and the invocations running it have ended.
      *
      * @throws dev.apigw.lambda.HandlerLoadException when the handler cannot be loaded
      */
     static ReloadingFunction load(FunctionSettings settings, FunctionClassLoaders loaders) {
-        return new ReloadingFunction(settings, loaders, new LoadedCode(JavaHandlerFunction.load(settings, loaders), null));
+        JavaHandlerFunction.checkClasspath(settings);
+        FunctionClassLoader loader = loaders.newLoader(settings);
+        try {
+            return new ReloadingFunction(settings, loaders, new LoadedCode(JavaHandlerFunction.load(settings, loader), loader));
+        } catch (RuntimeException | LinkageError e) {
+            closeQuietly(loader);
+            throw e;
+        }
     }
 
     @Override
@@ -69,12 +76,15 @@ final class ReloadingFunction implements LambdaFunction, AutoCloseable {
     /** Loads the classpath's current code in a new class loader and makes it serve the next invocations. */
     void reload() {
         long start = System.nanoTime();
-        FunctionClassLoader loader = loaders.newLoader(settings.classpath());
+        FunctionClassLoader loader = null;
         JavaHandlerFunction function;
         try {
+            loader = loaders.newLoader(settings);
             function = JavaHandlerFunction.load(settings, loader);
         } catch (RuntimeException | LinkageError e) {
-            closeQuietly(loader);
+            if (loader != null) {
+                closeQuietly(loader);
+            }
             LOG.warn("function {} was not reloaded, it keeps its previous code: {}; apigw tries again on the next change",
                     settings.name(), e.getMessage() != null ? e.getMessage() : e.toString());
             return;
@@ -104,15 +114,12 @@ final class ReloadingFunction implements LambdaFunction, AutoCloseable {
         }
     }
 
-    /** One version of the code: the loaded handler, and the class loader it owns (null: a shared one). */
-    private record LoadedCode(JavaHandlerFunction function, @Nullable FunctionClassLoader loader)
-            implements AutoCloseable {
+    /** One version of the code: the loaded handler, and the class loader it owns. */
+    private record LoadedCode(JavaHandlerFunction function, FunctionClassLoader loader) implements AutoCloseable {
         @Override
         public void close() {
             function.close();
-            if (loader != null) {
-                closeQuietly(loader);
-            }
+            closeQuietly(loader);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.apigw.emulator.reload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -51,17 +53,24 @@ class HotReloadTest {
     @TempDir
     Path dir;
 
+    /** Where the first code's class loader is noted, weakly, so a test can see whether it is still reachable. */
+    private final String firstLoaderKey = "apigw.test.hot-reload.first-loader." + UUID.randomUUID();
     private Path classes;
     private GatewayServer server;
 
     @BeforeEach
     void start() throws IOException {
         classes = Files.createDirectories(dir.resolve("classes"));
-        HandlerSources.compile(classes, Map.of("reload.Hello", HandlerSources.hello("v1")));
+        HandlerSources.compile(classes, Map.of("reload.Hello", helloNotingItsLoader("v1", firstLoaderKey)));
         Path spec = Files.writeString(dir.resolve("openapi.yaml"), SPEC);
         server = GatewayServer.start(GatewayConfig.builder().spec(spec).apiType(ApiType.HTTP).port(0)
                 .classpath(classes).function("Hello", FunctionDefinition.HandlerClass.of("reload.Hello"))
-                .hotReload(true).build());
+                .functionEnvironment("Hello", "TABLE", "pets").hotReload(true).build());
+    }
+
+    @AfterEach
+    void forgetTheLoader() {
+        System.getProperties().remove(firstLoaderKey);
     }
 
     @AfterEach
@@ -76,6 +85,47 @@ class HotReloadTest {
         HandlerSources.compile(classes, Map.of("reload.Hello", HandlerSources.hello("v2")));
 
         assertThat(awaitBody("v2")).isEqualTo("v2");
+    }
+
+    @Test
+    void reloaded_code_sees_the_functions_environment_variables() throws Exception {
+        String environmentHello = """
+                package reload;
+
+                import com.amazonaws.services.lambda.runtime.Context;
+                import com.amazonaws.services.lambda.runtime.RequestHandler;
+                import java.util.Map;
+
+                public class Hello implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+                    @Override
+                    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+                        return Map.of("statusCode", 200, "body",
+                                "v2 " + System.getenv("TABLE") + " " + System.getenv("AWS_LAMBDA_FUNCTION_NAME"));
+                    }
+                }
+                """;
+
+        HandlerSources.compile(classes, Map.of("reload.Hello", environmentHello));
+
+        assertThat(awaitBody("v2 pets Hello")).isEqualTo("v2 pets Hello");
+    }
+
+    @Test
+    void the_first_code_is_released_once_reloaded_code_serves() throws Exception {
+        assertThat(hello().body()).isEqualTo("v1");
+        @SuppressWarnings("unchecked")
+        WeakReference<ClassLoader> firstLoader = (WeakReference<ClassLoader>) System.getProperties().get(firstLoaderKey);
+        assertThat(firstLoader.get()).isNotNull();
+
+        HandlerSources.compile(classes, Map.of("reload.Hello", HandlerSources.hello("v2")));
+        assertThat(awaitBody("v2")).isEqualTo("v2");
+
+        // Its class loader, classes and static state are garbage once nothing runs the old code; bounded wait.
+        for (int attempt = 0; attempt < 100 && firstLoader.get() != null; attempt++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(firstLoader.get()).as("the class loader of the replaced code").isNull();
     }
 
     @Test
@@ -166,6 +216,16 @@ class HotReloadTest {
         HandlerSources.compile(classes, Map.of("reload.Hello", HandlerSources.hello("v3")));
 
         assertThat(awaitBody("v3")).isEqualTo("v3");
+    }
+
+    /** {@link HandlerSources#hello}, whose class initializer notes its class loader, weakly, under {@code key}. */
+    private static String helloNotingItsLoader(String body, String key) {
+        return HandlerSources.hello(body).replace("public class Hello implements RequestHandler<Map<String, Object>, Map<String, Object>> {", """
+                public class Hello implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+                    static {
+                        System.getProperties().put("%s", new java.lang.ref.WeakReference<>(Hello.class.getClassLoader()));
+                    }
+                """.formatted(key));
     }
 
     private HttpResponse<String> hello() throws IOException, InterruptedException {

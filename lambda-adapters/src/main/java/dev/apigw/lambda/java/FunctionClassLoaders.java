@@ -50,18 +50,21 @@ public final class FunctionClassLoaders implements AutoCloseable {
      * @throws dev.apigw.lambda.HandlerLoadException when the function's configuration sets a reserved or invalid key
      */
     public FunctionClassLoader forFunction(FunctionSettings settings) {
-        LambdaEnvironment environment = LambdaEnvironment.of(settings, LocalLambdaContext.newLogStreamName());
-        FunctionClassLoader loader = new FunctionClassLoader(normalized(settings.classpath()), apigw, environment);
+        FunctionClassLoader loader = newLoader(settings);
         functionLoaders.add(loader);
         return loader;
     }
 
     /**
-     * A new loader of this classpath that is not kept here: hot reload gives changed code a fresh loader while the
-     * old one still serves invocations in flight. The caller closes it.
+     * A new loader for the function {@code settings} describes, as {@link #forFunction} makes, that is not kept here:
+     * hot reload gives each version of the code a loader of its own, closed when the version is replaced and its
+     * invocations in flight end. The caller closes it.
+     *
+     * @throws dev.apigw.lambda.HandlerLoadException when the function's configuration sets a reserved or invalid key
      */
-    public FunctionClassLoader newLoader(List<Path> classpath) {
-        return new FunctionClassLoader(classpath.stream().map(p -> p.toAbsolutePath().normalize()).toList(), apigw);
+    public FunctionClassLoader newLoader(FunctionSettings settings) {
+        LambdaEnvironment environment = LambdaEnvironment.of(settings, LocalLambdaContext.newLogStreamName());
+        return new FunctionClassLoader(normalized(settings.classpath()), apigw, environment);
     }
 
     /** apigw's own loader, the parent of every function loader; functions with no classpath of their own use it. */

@@ -93,17 +93,26 @@ public final class JavaHandlerFunction implements LambdaFunction, AutoCloseable 
      * environment; a handler on apigw's own classpath sees the JVM's environment.
      */
     public static JavaHandlerFunction load(FunctionSettings settings, FunctionClassLoaders loaders) {
+        checkClasspath(settings);
+        if (settings.classpath().isEmpty()) {
+            LambdaEnvironment.checkOutsideFunctionClassLoader(settings);
+            return load(settings, loaders.apigw());
+        }
+        return load(settings, loaders.forFunction(settings));
+    }
+
+    /**
+     * Fails when an entry of the function's classpath does not exist, which a class loader would silently skip.
+     *
+     * @throws HandlerLoadException naming the entry
+     */
+    public static void checkClasspath(FunctionSettings settings) {
         for (Path entry : settings.classpath()) {
             if (!Files.exists(entry)) {
                 throw new HandlerLoadException("classpath entry " + entry + " of function " + settings.name()
                         + " does not exist; check --classpath");
             }
         }
-        if (settings.classpath().isEmpty()) {
-            LambdaEnvironment.checkOutsideFunctionClassLoader(settings);
-            return load(settings, loaders.apigw());
-        }
-        return load(settings, loaders.forFunction(settings));
     }
 
     /**
