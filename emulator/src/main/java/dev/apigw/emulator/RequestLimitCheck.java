@@ -5,7 +5,7 @@ import dev.apigw.emulator.response.EdgeRefusals;
 
 /**
  * API Gateway's front-end limits on a request, checked in the order the front end reads a request: the URL (REST
- * APIs), then the headers, then the body. A request over one never reaches the API.
+ * APIs) and whether it can be decoded, then the headers, then the body. A request over one never reaches the API.
  * See https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html
  * and .../http-api-quotas.html; {@link EdgeRefusals} says which answers are confirmed.
  */
@@ -31,6 +31,9 @@ final class RequestLimitCheck {
         // REST APIs limit the URL on its own; HTTP APIs count the request line among the header bytes instead.
         if (!httpApi && url > limits.urlChars()) {
             return Optional.of(EdgeRefusals.urlTooLong(limits.urlChars()));
+        }
+        if (!PercentEncoding.decodable(request.rawPath()) || !PercentEncoding.decodable(request.rawQuery())) {
+            return Optional.of(EdgeRefusals.badRequest(400));
         }
         long headerBytes = headerValueBytes(request.headers())
                 + (httpApi ? request.method().length() + url + REQUEST_LINE_EXTRA : 0);
