@@ -31,11 +31,11 @@ public final class JettyLimits {
     /**
      * Jetty's buffer for the request line and headers holds twice what apigw's URL and header limits let through,
      * plus room for names: a request within apigw's limits always reaches apigw, which answers the others as AWS
-     * does. Blocking reads and writes give up after the idle timeout.
+     * does. (The idle timeout is set on the connectors, not here: HttpConfiguration's would override the WebSocket
+     * idle timeout of upgraded connections.)
      */
     public static void configure(HttpConfiguration http, RequestLimits limits) {
         http.setRequestHeaderSize(jettyHeaderBytes(limits));
-        http.setIdleTimeout(limits.idleTimeout().toMillis());
     }
 
     static int jettyHeaderBytes(RequestLimits limits) {
