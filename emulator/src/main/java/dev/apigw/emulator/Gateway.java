@@ -78,8 +78,10 @@ public final class Gateway implements AutoCloseable {
     private final Journal journal;
     private final String adminPrefix;
     private final GatewayAssembly.Dashboard dashboard;
+    private final RequestLimits requestLimits;
+    private final RequestLimitCheck limitCheck;
 
-    private Gateway(GatewayAssembly.GatewayParts parts, Journal journal) {
+    private Gateway(GatewayAssembly.GatewayParts parts, Journal journal, RequestLimits requestLimits) {
         this.api = parts.api();
         this.stage = parts.stage();
         this.routes = parts.routes();
@@ -100,6 +102,8 @@ public final class Gateway implements AutoCloseable {
         this.journal = journal;
         this.adminPrefix = parts.adminPrefix();
         this.dashboard = parts.dashboard();
+        this.requestLimits = requestLimits;
+        this.limitCheck = new RequestLimitCheck(requestLimits, api.type() == ApiType.HTTP);
         this.methodRequest = new MethodRequest(api, stage, routes, cors, accessControl, meter, parts.validations(),
                 api instanceof RestApi rest ? rest.binaryMediaTypes() : List.of());
     }
@@ -112,7 +116,7 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway create(GatewayConfig config) {
         return new Gateway(GatewayAssembly.assemble(config),
-                Journal.ofSize(config.observability() ? config.journalSize() : 0));
+                Journal.ofSize(config.observability() ? config.journalSize() : 0), config.requestLimits());
     }
 
     /**
@@ -138,6 +142,12 @@ public final class Gateway implements AutoCloseable {
     private void handle(GatewayRequest request, Consumer<GatewayResponse> answer, Executor runner) {
         RequestContext context = contexts.create(request);
         RequestObservation observation = new RequestObservation(journal.enabled());
+        Optional<GatewayResponse> refused = limitCheck.refusal(request, request.body().length);
+        if (refused.isPresent()) {
+            LOG.debug("[{}] refused at the front end with {}", context.requestId(), refused.get().status());
+            answer.accept(answered(request, context, observation, refused.get(), null));
+            return;
+        }
         FunctionCall call = new FunctionCall();
         respond(request, context, observation, call).whenComplete((response, failure) ->
                 answer.accept(answered(request, context, observation, response, failure)));
@@ -230,11 +240,22 @@ public final class Gateway implements AutoCloseable {
         return gatewayResponses.render(GatewayError.INTERNAL_ERROR, ErrorVariables.of(context, stage, request));
     }
 
-    /** Refuses a request whose body is over the payload limit, as AWS's edge does (never reaches the API). */
-    public GatewayResponse refuseTooLarge(GatewayRequest request, long limitBytes) {
-        RequestContext context = contexts.create(request);
-        LOG.debug("[{}] request body over {} bytes refused", context.requestId(), limitBytes);
-        return withRequestIds(GatewayResponses.payloadTooLarge(limitBytes), context);
+    /**
+     * API Gateway's front-end answer when a request is over the URL, header or payload limit, before its body is read:
+     * {@code bodyBytes} is the length the client declared (or -1 when it declared none). The HTTP server refuses such
+     * a request without reading its body; {@link #handle} checks the same limits again on the whole request.
+     */
+    public Optional<GatewayResponse> refusal(GatewayRequest request, long bodyBytes) {
+        return limitCheck.refusal(request, bodyBytes).map(refused -> {
+            RequestContext context = contexts.create(request);
+            LOG.debug("[{}] refused at the front end with {}", context.requestId(), refused.status());
+            return answered(request, context, new RequestObservation(journal.enabled()), refused, null);
+        });
+    }
+
+    /** The size limits and idle timeout this gateway enforces. */
+    public RequestLimits requestLimits() {
+        return requestLimits;
     }
 
     /** A final HTTP response needs a status of 200–599; 1xx would leave the client waiting for another one. */

@@ -132,7 +132,7 @@ final class GatewayAssembly {
             HttpClient http = new LazyHttpClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)));
             Integrations integrations = Integrations.compile(api, config.stageVariables(), functions, http,
-                    joined(templates));
+                    joined(templates), config.requestLimits().lambdaPayloadBytes());
             List<String> problems = new ArrayList<>(integrations.problems());
             MethodValidations validations = MethodValidations.compile(api, problems);
             WebSocketGateway webSocket = api instanceof WebSocketApi ws

@@ -374,6 +374,11 @@ public record GatewayConfig(
             return this;
         }
 
+        /** Changes some of the request limits set so far, e.g. {@code limits -> limits.withPayloadBytes(1024)}. */
+        public Builder requestLimits(java.util.function.UnaryOperator<RequestLimits> change) {
+            return requestLimits(change.apply(requestLimits));
+        }
+
         public GatewayConfig build() {
             if (spec == null) {
                 throw new IllegalStateException("no spec given: call spec(Path) or spec(SpecSource)");

@@ -9,6 +9,7 @@ import dev.apigw.emulator.reload.SpecWatcher;
 import dev.apigw.emulator.server.EmulatorRoutes;
 import dev.apigw.emulator.server.ConnectionsApi;
 import dev.apigw.emulator.server.JavalinTransport;
+import dev.apigw.emulator.server.JettyLimits;
 import dev.apigw.emulator.server.WebSocketTransport;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -31,9 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class GatewayServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
 
-    /** API Gateway's payload limit (10 MB); larger requests are refused by the transport. */
-    static final long MAX_REQUEST_BYTES = 10L * 1024 * 1024;
-
     /** The gateway being served; {@code --watch} swaps in a new one while requests in flight finish on the old. */
     private final Generations<Served> served;
     private final Javalin app;
@@ -54,7 +52,8 @@ public final class GatewayServer implements AutoCloseable {
         // Jetty's startup (on a fresh JVM a good part of a second: its classes, thread pool and listening socket)
         // runs on another thread while the spec is imported and the gateway assembled. A problem with the spec or
         // a function is still reported first, as when the two ran one after the other.
-        Listening listening = Listening.begin(config.host(), config.port(), config.webSocketLimits());
+        Listening listening = Listening.begin(config.host(), config.port(), config.webSocketLimits(),
+                config.requestLimits());
         Gateway gateway;
         try {
             gateway = Gateway.create(config);
@@ -71,7 +70,7 @@ public final class GatewayServer implements AutoCloseable {
 
     /** Serves a gateway; the server owns it from now on and closes it with itself. */
     public static GatewayServer start(Gateway gateway, String host, int port) {
-        return Listening.begin(host, port, WebSocketLimits.aws()).serve(gateway);
+        return Listening.begin(host, port, WebSocketLimits.aws(), gateway.requestLimits()).serve(gateway);
     }
 
     /**
@@ -82,21 +81,23 @@ public final class GatewayServer implements AutoCloseable {
         private final String host;
         private final int port;
         private final WebSocketLimits limits;
+        private final RequestLimits requestLimits;
         private final StartupGate gate = new StartupGate();
         private final Thread starter;
         // Written by the starter thread, read after joining it.
         private @Nullable Javalin app;
         private @Nullable RuntimeException failure;
 
-        private Listening(String host, int port, WebSocketLimits limits) {
+        private Listening(String host, int port, WebSocketLimits limits, RequestLimits requestLimits) {
             this.host = host;
             this.port = port;
             this.limits = limits;
+            this.requestLimits = requestLimits;
             this.starter = new Thread(this::startJavalin, "apigw-server-start");
         }
 
-        static Listening begin(String host, int port, WebSocketLimits limits) {
-            Listening listening = new Listening(host, port, limits);
+        static Listening begin(String host, int port, WebSocketLimits limits, RequestLimits requestLimits) {
+            Listening listening = new Listening(host, port, limits, requestLimits);
             listening.starter.start();
             return listening;
         }
@@ -112,10 +113,13 @@ public final class GatewayServer implements AutoCloseable {
                     config.jetty.modifyHttpConfiguration(http -> {
                         http.setUriCompliance(UriCompliance.LEGACY);
                         http.setSendServerVersion(false);
+                        JettyLimits.configure(http, requestLimits);
                     });
+                    config.jetty.modifyServer(server -> JettyLimits.configure(server, requestLimits));
                     config.jetty.modifyServletContextHandler(context -> context.insertHandler(gate));
                 });
                 app.start(host, port);
+                JettyLimits.configureConnectors(app.jettyServer().server(), requestLimits);
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -298,7 +302,7 @@ public final class GatewayServer implements AutoCloseable {
     /** A gateway and the transport that feeds it, swapped together. */
     private record Served(Gateway gateway, JavalinTransport transport) implements AutoCloseable {
         Served(Gateway gateway) {
-            this(gateway, new JavalinTransport(gateway, MAX_REQUEST_BYTES));
+            this(gateway, new JavalinTransport(gateway));
         }
 
         @Override

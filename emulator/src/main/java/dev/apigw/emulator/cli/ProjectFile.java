@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.apigw.emulator.RequestLimits;
 import dev.apigw.emulator.FunctionDefinition;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.StageThrottle;
@@ -54,6 +55,7 @@ import org.jspecify.annotations.Nullable;
  * remoteFunctions: {Orders: arn:aws:lambda:us-east-1:000000000000:function:Orders}   # optional
  * lambdaEndpoint: http://localhost:4566         # optional, with lambdaRegion and lambdaCredentials (AK:SECRET)
  * adminPrefix: /_local                          # optional: where apigw's own endpoints and dashboard are served
+ * limits: {payload: 1MB, lambdaPayload: 512KB, headerBytes: 4KB, urlLength: 2048, idleTimeout: 5}   # optional
  * </pre>
  */
 record ProjectFile(
@@ -79,7 +81,8 @@ record ProjectFile(
         @Nullable String lambdaEndpoint,
         @Nullable String lambdaRegion,
         @Nullable String lambdaCredentials,
-        @Nullable String adminPrefix) {
+        @Nullable String adminPrefix,
+        @Nullable LimitsEntry limits) {
 
     static final String DEFAULT_NAME = "apigw.yaml";
 
@@ -102,13 +105,52 @@ record ProjectFile(
         }
     }
 
+    /** {@code limits:}: AWS's request limits, lowered or raised; sizes as {@code 10485760}, {@code 512KB} or {@code 6MB}. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record LimitsEntry(
+            @Nullable String payload,
+            @Nullable String lambdaPayload,
+            @Nullable String headerBytes,
+            @Nullable String urlLength,
+            @Nullable Double idleTimeout) {
+
+        RequestLimits applyTo(RequestLimits limits) {
+            RequestLimits out = limits;
+            if (payload != null) {
+                out = out.withPayloadBytes(ByteSize.parse(payload));
+            }
+            if (lambdaPayload != null) {
+                out = out.withLambdaPayloadBytes(ByteSize.parse(lambdaPayload));
+            }
+            if (headerBytes != null) {
+                out = out.withHeaderBytes(ByteSize.parse(headerBytes));
+            }
+            if (urlLength != null) {
+                out = out.withUrlChars(ByteSize.parse(urlLength));
+            }
+            if (idleTimeout != null) {
+                out = out.withIdleTimeout(seconds(idleTimeout));
+            }
+            return out;
+        }
+    }
+
+    /** A positive number of seconds, fractions allowed (0.5 = 500 ms). */
+    static Duration seconds(double seconds) {
+        if (!(seconds > 0) || seconds > 86_400) {
+            throw new IllegalArgumentException("the idle timeout must be a number of seconds above 0 (at most a day),"
+                    + " was " + seconds);
+        }
+        return Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
+    }
+
     static ProjectFile read(Path file) {
         try {
             String text = Files.readString(file);
             ProjectFile project = text.isBlank() ? null : YAML.readValue(text, ProjectFile.class);
             if (project == null) {
                 return new ProjectFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null);
+                        null, null, null, null, null, null, null, null, null, null);
             }
             project.check(file);
             return project;
@@ -205,6 +247,9 @@ record ProjectFile(
         }
         if (adminPrefix != null) {
             builder.adminPrefix(adminPrefix);
+        }
+        if (limits != null) {
+            builder.requestLimits(limits::applyTo);
         }
         if (envVars != null) {
             EnvVarsFile.applyTo(baseDir.resolve(envVars), builder);

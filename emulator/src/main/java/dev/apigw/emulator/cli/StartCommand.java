@@ -2,6 +2,7 @@ package dev.apigw.emulator.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,26 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--account-throttle", paramLabel = "RATE:BURST",
             description = "the account throttle over all requests; AWS's default 10000:5000, raise it for load tests")
     @Nullable String accountThrottle;
+
+    @Option(names = "--max-payload", paramLabel = "SIZE",
+            description = "largest request body, e.g. 1MB; default AWS's 10MB (413 over it)")
+    @Nullable String maxPayload;
+
+    @Option(names = "--max-lambda-payload", paramLabel = "SIZE",
+            description = "largest Lambda proxy event, e.g. 512KB; default Lambda's 6MB (413 over it)")
+    @Nullable String maxLambdaPayload;
+
+    @Option(names = "--max-header-bytes", paramLabel = "SIZE",
+            description = "most bytes of header values; default AWS's 10240 (431 over it)")
+    @Nullable String maxHeaderBytes;
+
+    @Option(names = "--max-url-length", paramLabel = "N",
+            description = "longest REST API URL in characters; default AWS's 10240 (414 over it)")
+    @Nullable String maxUrlLength;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+            description = "close a connection silent this long; default 30")
+    @Nullable Double idleTimeout;
 
     @Option(names = "--no-hot-reload", negatable = false,
             description = "keep the loaded classes when a --classpath directory or jar changes")
@@ -157,6 +178,7 @@ final class StartCommand implements Callable<Integer> {
             builder.accountThrottle(FunctionOptions.parse(spec, "--account-throttle",
                     () -> StageThrottle.parse(accountThrottle)));
         }
+        applyLimits(builder);
         for (String credential : iamCredentials) {
             builder.iamCredential(FunctionOptions.parse(spec, "--iam-credentials",
                     () -> IamCredential.parse(credential)));
@@ -183,5 +205,28 @@ final class StartCommand implements Callable<Integer> {
         builder.hotReload(!noHotReload);
         builder.watchSpec(watch);
         return builder;
+    }
+
+    private void applyLimits(GatewayConfig.Builder builder) {
+        if (maxPayload != null) {
+            int bytes = FunctionOptions.parse(spec, "--max-payload", () -> ByteSize.parse(maxPayload));
+            builder.requestLimits(limits -> limits.withPayloadBytes(bytes));
+        }
+        if (maxLambdaPayload != null) {
+            int bytes = FunctionOptions.parse(spec, "--max-lambda-payload", () -> ByteSize.parse(maxLambdaPayload));
+            builder.requestLimits(limits -> limits.withLambdaPayloadBytes(bytes));
+        }
+        if (maxHeaderBytes != null) {
+            int bytes = FunctionOptions.parse(spec, "--max-header-bytes", () -> ByteSize.parse(maxHeaderBytes));
+            builder.requestLimits(limits -> limits.withHeaderBytes(bytes));
+        }
+        if (maxUrlLength != null) {
+            int chars = FunctionOptions.parse(spec, "--max-url-length", () -> ByteSize.parse(maxUrlLength));
+            builder.requestLimits(limits -> limits.withUrlChars(chars));
+        }
+        if (idleTimeout != null) {
+            Duration timeout = FunctionOptions.parse(spec, "--idle-timeout", () -> ProjectFile.seconds(idleTimeout));
+            builder.requestLimits(limits -> limits.withIdleTimeout(timeout));
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import dev.apigw.emulator.RequestLimits;
 import dev.apigw.emulator.events.ProxyEventV1;
 import dev.apigw.emulator.events.ProxyEventV2;
 import dev.apigw.emulator.events.ProxyResponseReader;
@@ -47,9 +48,11 @@ public final class Integrations {
     private final HttpClient httpClient;
     private final MappingTemplates engine;
     private final PayloadConversion conversion;
+    private final int lambdaPayloadBytes;
 
     private Integrations(Map<String, String> stageVariables, Functions functions, HttpClient httpClient,
-            MappingTemplates engine, PayloadConversion conversion) {
+            MappingTemplates engine, PayloadConversion conversion, int lambdaPayloadBytes) {
+        this.lambdaPayloadBytes = lambdaPayloadBytes;
         this.stageVariables = stageVariables;
         this.functions = functions;
         this.httpClient = httpClient;
@@ -57,10 +60,18 @@ public final class Integrations {
         this.conversion = conversion;
     }
 
+    /** With Lambda's 6 MB request payload limit. */
     public static Integrations compile(Api api, Map<String, String> stageVariables, Functions functions,
             HttpClient http, MappingTemplates engine) {
+        return compile(api, stageVariables, functions, http, engine, RequestLimits.AWS_LAMBDA_PAYLOAD_BYTES);
+    }
+
+    /** @param lambdaPayloadBytes the largest proxy event a Lambda proxy integration sends (Lambda's 6 MB) */
+    public static Integrations compile(Api api, Map<String, String> stageVariables, Functions functions,
+            HttpClient http, MappingTemplates engine, int lambdaPayloadBytes) {
         Integrations integrations = new Integrations(stageVariables, functions, http, engine,
-                new PayloadConversion(api instanceof RestApi rest ? rest.binaryMediaTypes() : List.of()));
+                new PayloadConversion(api instanceof RestApi rest ? rest.binaryMediaTypes() : List.of()),
+                lambdaPayloadBytes);
         if (api instanceof RestApi rest) {
             for (Resource resource : rest.resources()) {
                 for (Method method : resource.methods().values()) {
@@ -162,14 +173,15 @@ public final class Integrations {
         }
         String name = FunctionNames.of(proxy.function(), stageVariables);
         if (!httpApi) {
-            return new LambdaProxyInvoker(name, functions, timeout, e -> ProxyEventV1.build(e, false),
-                    ProxyResponseReader::readV1);
+            return new LambdaProxyInvoker(name, functions, timeout, lambdaPayloadBytes,
+                    e -> ProxyEventV1.build(e, false), ProxyResponseReader::readV1);
         }
         if (proxy.payloadFormatVersion() == PayloadFormatVersion.V1_0) {
-            return new LambdaProxyInvoker(name, functions, timeout, e -> ProxyEventV1.build(e, true),
-                    ProxyResponseReader::readV1);
+            return new LambdaProxyInvoker(name, functions, timeout, lambdaPayloadBytes,
+                    e -> ProxyEventV1.build(e, true), ProxyResponseReader::readV1);
         }
-        return new LambdaProxyInvoker(name, functions, timeout, ProxyEventV2::build, ProxyResponseReader::readV2);
+        return new LambdaProxyInvoker(name, functions, timeout, lambdaPayloadBytes, ProxyEventV2::build,
+                ProxyResponseReader::readV2);
     }
 
     /** Lambda is invoked with POST only; AWS fails other methods at run time with 500 Internal server error. */

@@ -27,14 +27,16 @@ final class LambdaProxyInvoker implements IntegrationInvoker {
     private final String functionName;
     private final Functions functions;
     private final Duration timeout;
+    private final int payloadLimitBytes;
     private final Function<Exchange, byte[]> eventFormat;
     private final BiFunction<byte[], Exchange, GatewayResponse> resultFormat;
 
-    LambdaProxyInvoker(String functionName, Functions functions, Duration timeout,
+    LambdaProxyInvoker(String functionName, Functions functions, Duration timeout, int payloadLimitBytes,
             Function<Exchange, byte[]> eventFormat, BiFunction<byte[], Exchange, GatewayResponse> resultFormat) {
         this.functionName = functionName;
         this.functions = functions;
         this.timeout = timeout;
+        this.payloadLimitBytes = payloadLimitBytes;
         this.eventFormat = eventFormat;
         this.resultFormat = resultFormat;
     }
@@ -42,6 +44,15 @@ final class LambdaProxyInvoker implements IntegrationInvoker {
     @Override
     public CompletableFuture<GatewayResponse> invoke(Exchange exchange, Executor runner) {
         byte[] event = eventFormat.apply(exchange);
+        if (event.length > payloadLimitBytes) {
+            // The event, not the body, is what Lambda limits: headers, the request context and a base64-encoded
+            // binary body all count, so a body well under API Gateway's 10 MB can still be refused here.
+            LOG.warn("[{}] the proxy event for {} is {} bytes, over Lambda's {}-byte request payload limit;"
+                    + " send a smaller body (or upload large files elsewhere, e.g. to S3, and pass a reference)",
+                    exchange.context().requestId(), functionName, event.length, payloadLimitBytes);
+            throw new GatewayException(GatewayError.LAMBDA_REQUEST_TOO_LONG, "Lambda request payload of "
+                    + event.length + " bytes is over the limit of " + payloadLimitBytes + " bytes");
+        }
         exchange.trace().lambdaRequest(functionName, event);
         return functions.invokeAsync(functionName, event,
                         exchange.trace().withLogLines(

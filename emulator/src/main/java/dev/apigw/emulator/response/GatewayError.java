@@ -79,6 +79,13 @@ public enum GatewayError {
     /** A Lambda custom integration's payload that is not JSON; the message gets the parser's reason appended. */
     LAMBDA_PAYLOAD_NOT_JSON(GatewayResponseType.BAD_REQUEST_BODY, 400, "Could not parse request body into json", true,
             "BadRequestException", 400, "Bad Request"),
+    /**
+     * A Lambda proxy request whose event is over Lambda's 6 MB synchronous payload limit. REST: 413
+     * {@code {"message": "Request Too Long"}} with {@code BadRequestException} (a capture in
+     * koki-develop/lgtm-generator#10). HTTP APIs: 413 with the reason phrase, a best guess (no capture found).
+     */
+    LAMBDA_REQUEST_TOO_LONG(GatewayResponseType.REQUEST_TOO_LARGE, 413, "Request Too Long", true,
+            "BadRequestException", 413, "Request Entity Too Large"),
     /** The last resort when apigw itself fails: the client still gets AWS's generic 500. */
     INTERNAL_ERROR(GatewayResponseType.DEFAULT_5XX, 500, "Internal server error", true,
             "InternalServerErrorException", 500, "Internal Server Error");

@@ -35,15 +35,6 @@ public final class GatewayResponses {
         return new GatewayResponses(true, Map.of());
     }
 
-    /**
-     * A request over API Gateway's 10 MB payload limit. AWS's edge refuses it before the API is involved, in plain
-     * text, and the REQUEST_TOO_LARGE gateway response cannot customise it (AWS-REFERENCE 1.5, 12).
-     */
-    public static GatewayResponse payloadTooLarge(long limitBytes) {
-        return new GatewayResponse(413, Headers.of("Content-Type", "text; charset=utf-8"),
-                ("HTTP content length exceeded " + limitBytes + " bytes.").getBytes(StandardCharsets.UTF_8));
-    }
-
     /** The client response for an error; {@code variables} fill {@code $context.*} / {@code $stageVariables.*}. */
     public GatewayResponse render(GatewayError error, TemplateVariables variables) {
         return render(error, error.restMessage(), variables);
@@ -54,7 +45,8 @@ public final class GatewayResponses {
         if (httpApi) {
             return json(error.httpApiStatus(), error.httpApiBody(), List.of());
         }
-        dev.apigw.model.GatewayResponse custom = effective(error);
+        // AWS does not apply a customised REQUEST_TOO_LARGE (or DEFAULT_4XX) gateway response to a 413 (known issues).
+        dev.apigw.model.GatewayResponse custom = error == GatewayError.LAMBDA_REQUEST_TOO_LONG ? null : effective(error);
         List<Header> headers = new ArrayList<>();
         if (error.errorType() != null) {
             headers.add(new Header("x-amzn-ErrorType", error.errorType()));

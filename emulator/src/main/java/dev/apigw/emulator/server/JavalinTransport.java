@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import dev.apigw.emulator.Gateway;
@@ -28,27 +29,43 @@ public final class JavalinTransport implements Handler {
     private static final String ANSWERED = "apigw.answered";
     private static final Logger LOG = LoggerFactory.getLogger(JavalinTransport.class);
 
-    private final Gateway gateway;
-    private final long maxRequestBytes;
+    private static final byte[] NO_BODY = new byte[0];
 
-    public JavalinTransport(Gateway gateway, long maxRequestBytes) {
+    private final Gateway gateway;
+
+    public JavalinTransport(Gateway gateway) {
         this.gateway = gateway;
-        this.maxRequestBytes = maxRequestBytes;
     }
 
     @Override
     public void handle(Context ctx) throws IOException {
         ctx.attribute(ANSWERED, Boolean.TRUE);
         HttpServletRequest req = ctx.req();
-        // Read at most one byte past the limit: a chunked body has no Content-Length to check up front.
-        byte[] body = req.getInputStream().readNBytes((int) maxRequestBytes + 1);
-        GatewayRequest request = toRequest(req, body.length > maxRequestBytes ? new byte[0] : body);
-        if (body.length > maxRequestBytes) {
-            write(ctx, gateway.refuseTooLarge(request, maxRequestBytes));
+        GatewayRequest head = toRequest(req, NO_BODY);
+        // As AWS's front end does, a URL, headers or a declared length over a limit are refused before a byte of the
+        // body is read; the unread body ends the connection.
+        Optional<GatewayResponse> refused = gateway.refusal(head, req.getContentLengthLong());
+        if (refused.isPresent()) {
+            write(ctx, refused.get().withHeader("Connection", "close"));
+            return;
+        }
+        int limit = gateway.requestLimits().payloadBytes();
+        byte[] body;
+        try {
+            // At most one byte past the limit: a chunked body has no Content-Length to check up front.
+            body = req.getInputStream().readNBytes(limit + 1);
+        } catch (IOException e) {
+            // The client went away or broke the framing mid-body: nobody is left to answer, and nothing is wrong here.
+            LOG.debug("the request body of {} {} could not be read: {}", head.method(), head.rawPath(), e.toString());
+            return;
+        }
+        if (body.length > limit) {
+            write(ctx, gateway.refusal(head, body.length).orElseThrow().withHeader("Connection", "close"));
             return;
         }
         Answer answer = new Answer(ctx);
-        gateway.handle(request, answer);
+        gateway.handle(new GatewayRequest(head.method(), head.rawPath(), head.rawQuery(), head.headers(), body,
+                head.sourceIp(), head.time()), answer);
         answer.awaitLateWrite();
     }
 

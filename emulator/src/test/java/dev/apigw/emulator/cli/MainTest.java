@@ -110,6 +110,12 @@ class MainTest {
         assertThat(err.toString()).contains("--port must be between 0 and 65535");
     }
 
+    @Test
+    void an_invalid_size_flag_is_a_usage_error_naming_the_flag() {
+        assertThat(run("start", "--spec", REST_SPEC, "--port", "0", "--max-payload", "10 parsecs")).isEqualTo(2);
+        assertThat(err.toString()).contains("--max-payload").contains("is not a size");
+    }
+
     @Nested
     class ProjectFileErrors {
         @TempDir
@@ -133,6 +139,13 @@ class MainTest {
             assertThat(runWith("spec: x.yaml\naccountThrottle: \"10000\"\n")).isEqualTo(1);
             assertThat(err.toString()).contains("apigw.yaml: throttle '10000' must be RATE:BURST")
                     .doesNotContain("Exception");
+        }
+
+        @Test
+        void an_invalid_limit_names_the_file_and_the_forms_accepted() throws Exception {
+            assertThat(runWith("spec: x.yaml\nlimits: {payload: lots}\n")).isEqualTo(1);
+            assertThat(err.toString()).contains("apigw.yaml: 'lots' is not a size; write bytes (10485760) or a number"
+                    + " with KB, MB or GB (512KB, 6MB)").doesNotContain("Exception");
         }
 
         @Test
