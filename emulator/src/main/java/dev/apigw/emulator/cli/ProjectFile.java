@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.apigw.emulator.AdminEndpoints;
 import dev.apigw.emulator.FunctionDefinition;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.StageThrottle;
@@ -54,6 +55,9 @@ import org.jspecify.annotations.Nullable;
  * remoteFunctions: {Orders: arn:aws:lambda:us-east-1:000000000000:function:Orders}   # optional
  * lambdaEndpoint: http://localhost:4566         # optional, with lambdaRegion and lambdaCredentials (AK:SECRET)
  * adminPrefix: /_local                          # optional: where apigw's own endpoints and dashboard are served
+ * admin: false                                  # optional: serve none of apigw's own endpoints
+ * adminPort: 9000                               # optional: serve them on their own port
+ * shutdownGrace: 10s                            # optional: how long a stop lets requests in flight finish
  * </pre>
  */
 record ProjectFile(
@@ -79,7 +83,10 @@ record ProjectFile(
         @Nullable String lambdaEndpoint,
         @Nullable String lambdaRegion,
         @Nullable String lambdaCredentials,
-        @Nullable String adminPrefix) {
+        @Nullable String adminPrefix,
+        @Nullable Boolean admin,
+        @Nullable Integer adminPort,
+        @Nullable String shutdownGrace) {
 
     static final String DEFAULT_NAME = "apigw.yaml";
 
@@ -108,7 +115,7 @@ record ProjectFile(
             ProjectFile project = text.isBlank() ? null : YAML.readValue(text, ProjectFile.class);
             if (project == null) {
                 return new ProjectFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null);
+                        null, null, null, null, null, null, null, null, null, null, null, null);
             }
             project.check(file);
             return project;
@@ -205,6 +212,19 @@ record ProjectFile(
         }
         if (adminPrefix != null) {
             builder.adminPrefix(adminPrefix);
+        }
+        if (Boolean.FALSE.equals(admin) && adminPort != null) {
+            throw new CliException("the project file sets both admin: false and adminPort",
+                    "remove one: admin: false turns the endpoints off, adminPort moves them");
+        }
+        if (Boolean.FALSE.equals(admin)) {
+            builder.adminEndpoints(AdminEndpoints.off());
+        }
+        if (adminPort != null) {
+            builder.adminEndpoints(AdminEndpoints.onPort(adminPort));
+        }
+        if (shutdownGrace != null) {
+            builder.shutdownGrace(GraceDuration.parse(shutdownGrace));
         }
         if (envVars != null) {
             EnvVarsFile.applyTo(baseDir.resolve(envVars), builder);

@@ -30,10 +30,17 @@ public final class JavalinTransport implements Handler {
 
     private final Gateway gateway;
     private final long maxRequestBytes;
+    private final boolean adminOnThisPort;
 
     public JavalinTransport(Gateway gateway, long maxRequestBytes) {
+        this(gateway, maxRequestBytes, true);
+    }
+
+    /** @param adminOnThisPort whether apigw's own endpoints share this port (then the admin prefix is theirs) */
+    public JavalinTransport(Gateway gateway, long maxRequestBytes, boolean adminOnThisPort) {
         this.gateway = gateway;
         this.maxRequestBytes = maxRequestBytes;
+        this.adminOnThisPort = adminOnThisPort;
     }
 
     @Override
@@ -94,7 +101,8 @@ public final class JavalinTransport implements Handler {
      * the gateway or apigw's own endpoints produced stay as they are.
      */
     public void handleUnanswered(Context ctx) throws IOException {
-        if (ctx.attribute(ANSWERED) == null && !ctx.path().startsWith(gateway.adminPrefix() + "/")) {
+        boolean adminPath = adminOnThisPort && ctx.path().startsWith(gateway.adminPrefix() + "/");
+        if (ctx.attribute(ANSWERED) == null && !adminPath) {
             handle(ctx);
         }
     }
