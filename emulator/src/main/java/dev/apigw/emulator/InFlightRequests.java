@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.HandlerWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The requests the server is answering now, so that a graceful stop can wait for them and name those still running
@@ -20,6 +22,8 @@ import org.eclipse.jetty.server.handler.HandlerWrapper;
  * feed, which the stop ends itself) stops counting when its handler hands it off.
  */
 final class InFlightRequests extends HandlerWrapper {
+    private static final Logger LOG = LoggerFactory.getLogger(InFlightRequests.class);
+
     /** One request being answered, for the shutdown log. */
     record Running(String method, String uri, Instant started) {
         @Override
@@ -45,12 +49,21 @@ final class InFlightRequests extends HandlerWrapper {
             if (first && draining && !baseRequest.isAsyncStarted()) {
                 // Jetty writes what a handler left buffered only after the handlers return; the stop closes the
                 // connection as soon as this request stops counting, so write it out first.
-                baseRequest.getResponse().closeOutput();
+                closeOutput(baseRequest);
             }
         } finally {
             if (first) {
                 finished(baseRequest);
             }
+        }
+    }
+
+    private static void closeOutput(Request baseRequest) {
+        try {
+            baseRequest.getResponse().closeOutput();
+        } catch (IOException e) {
+            LOG.debug("the client of {} went away before its answer was written: {}", baseRequest.getRequestURI(),
+                    e.toString());
         }
     }
 
