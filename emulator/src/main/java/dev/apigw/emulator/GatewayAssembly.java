@@ -114,7 +114,9 @@ final class GatewayAssembly {
         support.warning().ifPresent(LOG::warn);
         String stage = config.stageFor(api.type());
         RouteTable routes = RouteTable.forApi(api, stage);
-        List<String> reserved = reservedPathProblems(routes, stage, config.adminPrefix());
+        // With the admin endpoints on their own port or off, the prefix is an ordinary path of the API.
+        List<String> reserved = config.adminEndpoints().sharesApiPort()
+                ? reservedPathProblems(routes, stage, config.adminPrefix()) : List.of();
         if (!reserved.isEmpty()) {
             throw new GatewayStartupException(reserved);
         }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,10 @@ import org.jspecify.annotations.Nullable;
  *     route under it is a startup error
  * @param observability metrics, the request journal, route statistics and the dashboard's live feed; off, the
  *     gateway records nothing (access logs still follow {@code accessLogFormat}), for measuring what they cost
+ * @param adminEndpoints where apigw's own endpoints (dashboard, metrics, health, journal, issuer, the Lambda Invoke
+ *     API) are served: on the API's port (the default), on a port of their own, or not at all
+ * @param shutdownGrace how long {@link GatewayServer#close()} lets requests in flight finish after it stopped
+ *     accepting connections ({@link #DEFAULT_SHUTDOWN_GRACE} by default)
  */
 public record GatewayConfig(
         SpecSource spec,
@@ -84,7 +89,9 @@ public record GatewayConfig(
         @Nullable Path accessLogFile,
         int journalSize,
         String adminPrefix,
-        boolean observability) {
+        boolean observability,
+        AdminEndpoints adminEndpoints,
+        Duration shutdownGrace) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3000;
@@ -92,6 +99,11 @@ public record GatewayConfig(
     public static final String DEFAULT_HTTP_STAGE = "$default";
     public static final int DEFAULT_JOURNAL_SIZE = 1000;
     public static final String DEFAULT_ADMIN_PREFIX = "/_apigw";
+    /**
+     * Five seconds: a local request rarely runs longer, and it leaves room below {@code docker stop}'s ten seconds
+     * before SIGKILL for closing WebSocket connections and the server.
+     */
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(5);
     /** AWS's default account throttle per Region: 10,000 requests per second, burst 5,000. */
     public static final StageThrottle AWS_ACCOUNT_THROTTLE = new StageThrottle(
             dev.apigw.emulator.usage.Throttle.ACCOUNT_DEFAULT.rateLimit(),
@@ -130,6 +142,11 @@ public record GatewayConfig(
             throw new IllegalArgumentException("the admin prefix must be a path such as /_apigw or /_local/admin"
                     + " (segments of letters, digits, '.', '_', '~', '-'; no trailing slash), was " + adminPrefix);
         }
+        requireNonNull(adminEndpoints, "adminEndpoints");
+        requireNonNull(shutdownGrace, "shutdownGrace");
+        if (shutdownGrace.isNegative()) {
+            throw new IllegalArgumentException("the shutdown grace period must be 0 or more, was " + shutdownGrace);
+        }
     }
 
     /** A function's environment as configured: the shared variables, then its own over them. */
@@ -159,7 +176,8 @@ public record GatewayConfig(
                 .accountThrottle(accountThrottle).clock(clock)
                 .issuerKey(issuerKey).strict(strict).remoteLambda(remoteLambda).hotReload(hotReload)
                 .watchSpec(watchSpec).accessLog(accessLogFormat, accessLogFile).journalSize(journalSize)
-                .adminPrefix(adminPrefix).observability(observability);
+                .adminPrefix(adminPrefix).observability(observability).adminEndpoints(adminEndpoints)
+                .shutdownGrace(shutdownGrace);
         builder.apiKeys.addAll(apiKeys);
         builder.routeThrottles.putAll(routeThrottles);
         builder.iamCredentials.addAll(iamCredentials);
@@ -207,6 +225,8 @@ public record GatewayConfig(
         private int journalSize = DEFAULT_JOURNAL_SIZE;
         private String adminPrefix = DEFAULT_ADMIN_PREFIX;
         private boolean observability = true;
+        private AdminEndpoints adminEndpoints = AdminEndpoints.onApiPort();
+        private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
 
         private Builder() {}
 
@@ -359,6 +379,18 @@ public record GatewayConfig(
             return this;
         }
 
+        /** Serve apigw's own endpoints on the API's port (default), on a port of their own, or not at all. */
+        public Builder adminEndpoints(AdminEndpoints adminEndpoints) {
+            this.adminEndpoints = requireNonNull(adminEndpoints, "adminEndpoints");
+            return this;
+        }
+
+        /** How long a stop lets requests in flight finish once no new connections are accepted. */
+        public Builder shutdownGrace(Duration grace) {
+            this.shutdownGrace = requireNonNull(grace, "shutdownGrace");
+            return this;
+        }
+
         public Builder watchSpec(boolean watchSpec) {
             this.watchSpec = watchSpec;
             return this;
@@ -387,7 +419,7 @@ public record GatewayConfig(
                     webSocketLimits, requestLimits, apiKeys, usagePlans, throttle, routeThrottles, accountThrottle, clock,
                     iamCredentials, jwks, issuerKey,
                     strict, sharedEnvironment, functionEnvironments, functionConfigs, remoteLambda, hotReload, watchSpec, accessLogFormat, accessLogFile,
-                    journalSize, adminPrefix, observability);
+                    journalSize, adminPrefix, observability, adminEndpoints, shutdownGrace);
         }
     }
 }

@@ -3,6 +3,10 @@ package dev.apigw.emulator;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import dev.apigw.emulator.lambdaapi.InvokeApi;
 import dev.apigw.emulator.reload.Generations;
 import dev.apigw.emulator.reload.SpecWatcher;
@@ -13,6 +17,7 @@ import dev.apigw.emulator.server.JettyLimits;
 import dev.apigw.emulator.server.WebSocketTransport;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import org.eclipse.jetty.http.UriCompliance;
 import org.jspecify.annotations.Nullable;
@@ -37,14 +42,34 @@ public final class GatewayServer implements AutoCloseable {
     private final Javalin app;
     private final String host;
     private final @Nullable WebSocketTransport webSockets;
+    private final InFlightRequests inFlight;
+    private final Settings settings;
+    private final @Nullable AdminServer admin;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Kept: Jetty reports no port once the listening socket closes, and uri() must work during and after a stop. */
+    private final int port;
     private @Nullable SpecWatcher specWatcher;
 
     private GatewayServer(Generations<Served> served, Javalin app, String host,
-            @Nullable WebSocketTransport webSockets) {
+            @Nullable WebSocketTransport webSockets, InFlightRequests inFlight, Settings settings,
+            @Nullable AdminServer admin) {
         this.served = served;
         this.app = app;
         this.host = host;
         this.webSockets = webSockets;
+        this.inFlight = inFlight;
+        this.settings = settings;
+        this.admin = admin;
+        this.port = app.port();
+    }
+
+    /** What the server needs from the config besides the gateway, so that both {@code start}s share one path. */
+    private record Settings(String host, int port, WebSocketLimits limits, RequestLimits requestLimits,
+            AdminEndpoints adminEndpoints, Duration shutdownGrace) {
+        static Settings of(GatewayConfig config) {
+            return new Settings(config.host(), config.port(), config.webSocketLimits(), config.requestLimits(),
+                    config.adminEndpoints(), config.shutdownGrace());
+        }
     }
 
     /** Creates the gateway from the config and serves it on {@code config.host():config.port()}. */
@@ -52,8 +77,8 @@ public final class GatewayServer implements AutoCloseable {
         // Jetty's startup (on a fresh JVM a good part of a second: its classes, thread pool and listening socket)
         // runs on another thread while the spec is imported and the gateway assembled. A problem with the spec or
         // a function is still reported first, as when the two ran one after the other.
-        Listening listening = Listening.begin(config.host(), config.port(), config.webSocketLimits(),
-                config.requestLimits());
+        LoopbackWarning.check(config.host(), config.adminEndpoints());
+        Listening listening = Listening.begin(Settings.of(config));
         Gateway gateway;
         try {
             gateway = Gateway.create(config);
@@ -70,7 +95,8 @@ public final class GatewayServer implements AutoCloseable {
 
     /** Serves a gateway; the server owns it from now on and closes it with itself. */
     public static GatewayServer start(Gateway gateway, String host, int port) {
-        return Listening.begin(host, port, WebSocketLimits.aws(), gateway.requestLimits()).serve(gateway);
+        return Listening.begin(new Settings(host, port, WebSocketLimits.aws(), gateway.requestLimits(),
+                AdminEndpoints.onApiPort(), GatewayConfig.DEFAULT_SHUTDOWN_GRACE)).serve(gateway);
     }
 
     /**
@@ -81,23 +107,24 @@ public final class GatewayServer implements AutoCloseable {
         private final String host;
         private final int port;
         private final WebSocketLimits limits;
-        private final RequestLimits requestLimits;
+        private final Settings settings;
         private final StartupGate gate = new StartupGate();
+        private final InFlightRequests inFlight = new InFlightRequests();
         private final Thread starter;
         // Written by the starter thread, read after joining it.
         private @Nullable Javalin app;
         private @Nullable RuntimeException failure;
 
-        private Listening(String host, int port, WebSocketLimits limits, RequestLimits requestLimits) {
-            this.host = host;
-            this.port = port;
-            this.limits = limits;
-            this.requestLimits = requestLimits;
+        private Listening(Settings settings) {
+            this.host = settings.host();
+            this.port = settings.port();
+            this.limits = settings.limits();
+            this.settings = settings;
             this.starter = new Thread(this::startJavalin, "apigw-server-start");
         }
 
-        static Listening begin(String host, int port, WebSocketLimits limits, RequestLimits requestLimits) {
-            Listening listening = new Listening(host, port, limits, requestLimits);
+        static Listening begin(Settings settings) {
+            Listening listening = new Listening(settings);
             listening.starter.start();
             return listening;
         }
@@ -113,13 +140,16 @@ public final class GatewayServer implements AutoCloseable {
                     config.jetty.modifyHttpConfiguration(http -> {
                         http.setUriCompliance(UriCompliance.LEGACY);
                         http.setSendServerVersion(false);
-                        JettyLimits.configure(http, requestLimits);
+                        JettyLimits.configure(http, settings.requestLimits());
                     });
-                    config.jetty.modifyServer(server -> JettyLimits.configure(server, requestLimits));
-                    config.jetty.modifyServletContextHandler(context -> context.insertHandler(gate));
+                    config.jetty.modifyServer(server -> JettyLimits.configure(server, settings.requestLimits()));
+                    config.jetty.modifyServletContextHandler(context -> {
+                        context.insertHandler(gate);
+                        context.insertHandler(inFlight);
+                    });
                 });
                 app.start(host, port);
-                JettyLimits.configureConnectors(app.jettyServer().server(), requestLimits);
+                JettyLimits.configureConnectors(app.jettyServer().server(), settings.requestLimits());
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -168,36 +198,44 @@ public final class GatewayServer implements AutoCloseable {
                         + rootCause(e) + "; check --host and --port", e);
             }
             Javalin server = app;
-            Generations<Served> served = new Generations<>(new Served(gateway));
+            boolean adminHere = settings.adminEndpoints().sharesApiPort();
+            Generations<Served> served = new Generations<>(new Served(gateway, adminHere));
             WebSocketTransport webSockets;
+            AdminServer admin = null;
             try {
-                webSockets = register(server, served, gateway, limits);
+                webSockets = register(server, served, gateway, limits, adminHere);
+                if (settings.adminEndpoints().placement() == AdminEndpoints.Placement.OWN_PORT) {
+                    admin = AdminServer.start(host, settings.adminEndpoints().port(), () -> served.current().gateway(),
+                            adminApp -> registerInvokeApi(adminApp, served, null));
+                }
             } catch (RuntimeException | Error e) {
                 stop();
                 served.close();
                 throw e;
             }
             gate.open();
-            GatewayServer started = new GatewayServer(served, server, host, webSockets);
+            GatewayServer started = new GatewayServer(served, server, host, webSockets, inFlight, settings, admin);
             LOG.info("apigw serving {} on {}", gateway.api().title(), started.baseUri());
             return started;
         }
     }
 
     private static @Nullable WebSocketTransport register(Javalin app, Generations<Served> served, Gateway gateway,
-            WebSocketLimits limits) {
-        EmulatorRoutes.register(app, () -> served.current().gateway());
+            WebSocketLimits limits, boolean adminHere) {
+        if (adminHere) {
+            EmulatorRoutes.register(app, () -> served.current().gateway());
+        }
+        // @connections stays with the API whatever happens to the admin endpoints: on AWS, backends call it on the
+        // API's own host (https://{api-id}.execute-api.{region}.amazonaws.com/{stage}/@connections).
         WebSocketTransport webSockets = gateway.webSocket().map(ws -> {
             ConnectionsApi.register(app, ws);
             return WebSocketTransport.register(app, ws, gateway.apiId(), limits);
         }).orElse(null);
-        // The Lambda Invoke API shares the port for SDK calls (X-Amz-Invocation-Type or a SigV4 "lambda" scope);
-        // any other POST to its path goes to the API. Registered before the catch-all, which Javalin tries last.
-        // Each Invoke call holds the gateway it started on, so that a --watch reload closes it only afterwards.
-        InvokeApi.registerLeased(app, () -> {
-            Generations.Lease<Served> lease = served.acquire();
-            return new InvokeApi.FunctionsLease(lease.value().gateway().functions(), lease::close);
-        }, ctx -> handle(served, ctx));
+        if (adminHere) {
+            // The Lambda Invoke API shares the port for SDK calls (X-Amz-Invocation-Type or a SigV4 "lambda" scope);
+            // any other POST to its path goes to the API. Registered before the catch-all, which Javalin tries last.
+            registerInvokeApi(app, served, ctx -> handle(served, ctx));
+        }
         for (HandlerType method : HandlerType.getEntries()) {
             if (method.isHttpMethod()) {
                 app.addHttpHandler(method, "*", ctx -> handle(served, ctx));
@@ -205,6 +243,14 @@ public final class GatewayServer implements AutoCloseable {
         }
         app.error(404, ctx -> handleUnanswered(served, ctx));
         return webSockets;
+    }
+
+    /** Each Invoke call holds the gateway it started on, so that a --watch reload closes it only afterwards. */
+    private static void registerInvokeApi(Javalin app, Generations<Served> served, @Nullable Handler otherwise) {
+        InvokeApi.registerLeased(app, () -> {
+            Generations.Lease<Served> lease = served.acquire();
+            return new InvokeApi.FunctionsLease(lease.value().gateway().functions(), lease::close);
+        }, otherwise);
     }
 
     private static void handle(Generations<Served> served, Context ctx) throws IOException {
@@ -221,7 +267,7 @@ public final class GatewayServer implements AutoCloseable {
 
     /** Serves {@code next} from the next request on; the previous gateway closes when its last request ends. */
     private void serve(Gateway next) {
-        served.replace(new Served(next));
+        served.replace(new Served(next, settings.adminEndpoints().sharesApiPort()));
     }
 
     private static boolean portInUse(Throwable e) {
@@ -247,13 +293,17 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     public int port() {
-        return app.port();
+        return port;
     }
 
     /** {@code http://host:port} — the server's root. */
     public URI rootUri() {
+        return uriOf(host, port());
+    }
+
+    static URI uriOf(String host, int port) {
         String shownHost = host.contains(":") ? "[" + host + "]" : host;
-        return URI.create("http://" + shownHost + ":" + port());
+        return URI.create("http://" + shownHost + ":" + port);
     }
 
     /** The API's base URL: the root plus the stage segment, except for an HTTP API's {@code $default} stage. */
@@ -271,9 +321,32 @@ public final class GatewayServer implements AutoCloseable {
         return URI.create(baseUri.toString().replaceFirst("^http", "ws"));
     }
 
-    /** {@code http://host:port/_apigw/} — apigw's dashboard ({@code --admin-prefix} moves it). */
+    /**
+     * {@code http://host:port/_apigw/} — apigw's dashboard ({@code --admin-prefix} moves it, {@code --admin-port}
+     * puts it on its own port).
+     *
+     * @throws IllegalStateException when the admin endpoints are turned off
+     */
     public URI dashboardUri() {
-        return URI.create(rootUri() + gateway().adminPrefix() + "/");
+        return adminRootUri().map(root -> URI.create(root + gateway().adminPrefix() + "/"))
+                .orElseThrow(() -> new IllegalStateException("apigw's admin endpoints are turned off (--no-admin),"
+                        + " so there is no dashboard; leave them on or give them --admin-port N"));
+    }
+
+    /** Where apigw's own endpoints are served: the API's root, the admin port's, or empty when they are off. */
+    public Optional<URI> adminRootUri() {
+        return switch (settings.adminEndpoints().placement()) {
+            case API_PORT -> Optional.of(rootUri());
+            case OWN_PORT -> Optional.of(uriOf(host, requireAdmin().port()));
+            case OFF -> Optional.empty();
+        };
+    }
+
+    private AdminServer requireAdmin() {
+        if (admin == null) {
+            throw new IllegalStateException("the admin server is not running");
+        }
+        return admin;
     }
 
     /** {@code ws://host:port/{stage}} — where WebSocket clients connect. */
@@ -287,13 +360,35 @@ public final class GatewayServer implements AutoCloseable {
         return URI.create(path.startsWith("/") ? base + path : base + "/" + path);
     }
 
+    /**
+     * Stops gracefully, as on SIGTERM: no new connections are accepted, WebSocket clients are closed with 1001
+     * "Going away" and their {@code $disconnect} routes run, requests in flight get up to the shutdown grace period
+     * to finish, and those still running then are logged and their connections closed. Calling it again does
+     * nothing.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (specWatcher != null) {
             specWatcher.close();
         }
+        GracefulStop.stopAccepting(app, settings.shutdownGrace());
+        if (admin != null) {
+            GracefulStop.stopAccepting(admin.app(), settings.shutdownGrace());
+        }
+        // The dashboard's live feeds never end on their own; the browser reconnects to the next server.
+        gateway().liveFeed().close();
         if (webSockets != null) {
             webSockets.close();
+        }
+        List<InFlightRequests.Running> unfinished = inFlight.awaitIdle(settings.shutdownGrace());
+        unfinished.forEach(request -> LOG.warn("apigw: {} was still running when the {} ms shutdown grace period"
+                + " ended; its connection is closed without an answer (raise --shutdown-grace to let it finish)",
+                request, settings.shutdownGrace().toMillis()));
+        if (admin != null) {
+            admin.app().stop();
         }
         app.stop();
         served.close();
@@ -301,8 +396,8 @@ public final class GatewayServer implements AutoCloseable {
 
     /** A gateway and the transport that feeds it, swapped together. */
     private record Served(Gateway gateway, JavalinTransport transport) implements AutoCloseable {
-        Served(Gateway gateway) {
-            this(gateway, new JavalinTransport(gateway));
+        Served(Gateway gateway, boolean adminHere) {
+            this(gateway, new JavalinTransport(gateway, adminHere));
         }
 
         @Override

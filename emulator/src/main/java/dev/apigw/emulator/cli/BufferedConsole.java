@@ -24,8 +24,12 @@ final class BufferedConsole {
     private BufferedConsole() {
     }
 
-    /** Replaces {@code System.out} and {@code System.err}; for the process's own {@code main} only. */
-    static void install() {
+    /**
+     * Replaces {@code System.out} and {@code System.err}; for the process's own {@code main} only.
+     *
+     * @return writes out what is held, for an exit that does not wait for the shutdown hooks ({@code halt})
+     */
+    static Runnable install() {
         HeldOutput out = new HeldOutput(new FileOutputStream(FileDescriptor.out));
         HeldOutput err = new HeldOutput(new FileOutputStream(FileDescriptor.err));
         System.setOut(new PrintStream(out, false, encoding("sun.stdout.encoding")));
@@ -43,8 +47,9 @@ final class BufferedConsole {
         }, "apigw-console-flusher");
         flusher.setDaemon(true);
         flusher.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> streams.forEach(HeldOutput::drain),
-                "apigw-console-flush"));
+        Runnable drain = () -> streams.forEach(HeldOutput::drain);
+        Runtime.getRuntime().addShutdownHook(new Thread(drain, "apigw-console-flush"));
+        return drain;
     }
 
     /** The encoding the JVM gave the console stream (JDK 17 keeps it in these properties), else the default. */

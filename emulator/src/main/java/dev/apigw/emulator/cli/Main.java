@@ -1,8 +1,13 @@
 package dev.apigw.emulator.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.GatewayStartupException;
 import dev.apigw.importer.InvalidSpecException;
 import picocli.CommandLine;
@@ -24,22 +29,33 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** How long the shutdown hook waits for {@code start}'s stop beyond its grace period (closing sockets, Jetty). */
+    private static final Duration STOP_MARGIN = Duration.ofSeconds(10);
+
     public static void main(String[] args) {
-        BufferedConsole.install();
+        Runnable drainConsole = BufferedConsole.install();
         CountDownLatch shutdown = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
-        // SIGINT / SIGTERM: ask `start` to stop, and keep the JVM alive until the server has closed cleanly.
+        AtomicReference<Duration> grace = new AtomicReference<>(GatewayConfig.DEFAULT_SHUTDOWN_GRACE);
+        AtomicInteger exitCode = new AtomicInteger(EXIT_OK);
+        // SIGINT / SIGTERM: ask `start` to stop, and keep the JVM alive until the server has stopped gracefully. A
+        // JVM stopped by a signal exits 128 + its number (143 for SIGTERM) unless a hook halts it with another code:
+        // a clean stop on request is success, as for `docker stop` or systemd, so it exits with start's code.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             shutdown.countDown();
             try {
-                finished.await(10, TimeUnit.SECONDS);
+                if (finished.await(grace.get().plus(STOP_MARGIN).toMillis(), TimeUnit.MILLISECONDS)) {
+                    drainConsole.run();
+                    Runtime.getRuntime().halt(exitCode.get());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "apigw-shutdown"));
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = execute(out, err, shutdown, args);
+        int code = execute(out, err, shutdown, grace::set, args);
+        exitCode.set(code);
         finished.countDown();
         if (code != EXIT_OK || !isStart(args)) {
             System.exit(code);
@@ -52,7 +68,13 @@ public final class Main implements Runnable {
      * @return the exit code
      */
     public static int execute(PrintWriter out, PrintWriter err, CountDownLatch shutdown, String... args) {
-        CommandLine commandLine = new CommandLine(new Main(), new Factory(shutdown));
+        return execute(out, err, shutdown, grace -> { }, args);
+    }
+
+    /** As above; {@code start} tells {@code graceListener} its shutdown grace period before it serves. */
+    static int execute(PrintWriter out, PrintWriter err, CountDownLatch shutdown, Consumer<Duration> graceListener,
+            String... args) {
+        CommandLine commandLine = new CommandLine(new Main(), new Factory(shutdown, graceListener));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExitCodeExceptionMapper(e -> EXIT_PROBLEM);
@@ -94,11 +116,11 @@ public final class Main implements Runnable {
     }
 
     /** Hands the shutdown signal to {@code start}. */
-    private record Factory(CountDownLatch shutdown) implements CommandLine.IFactory {
+    private record Factory(CountDownLatch shutdown, Consumer<Duration> graceListener) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == StartCommand.class) {
-                return type.cast(new StartCommand(shutdown));
+                return type.cast(new StartCommand(shutdown, graceListener));
             }
             if (type == StartLambdaCommand.class) {
                 return type.cast(new StartLambdaCommand(shutdown));

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.apigw.emulator.RequestLimits;
+import dev.apigw.emulator.AdminEndpoints;
 import dev.apigw.emulator.FunctionDefinition;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.StageThrottle;
@@ -55,6 +56,9 @@ import org.jspecify.annotations.Nullable;
  * remoteFunctions: {Orders: arn:aws:lambda:us-east-1:000000000000:function:Orders}   # optional
  * lambdaEndpoint: http://localhost:4566         # optional, with lambdaRegion and lambdaCredentials (AK:SECRET)
  * adminPrefix: /_local                          # optional: where apigw's own endpoints and dashboard are served
+ * admin: false                                  # optional: serve none of apigw's own endpoints
+ * adminPort: 9000                               # optional: serve them on their own port
+ * shutdownGrace: 10s                            # optional: how long a stop lets requests in flight finish
  * limits: {payload: 1MB, lambdaPayload: 512KB, headerBytes: 4KB, urlLength: 2048, idleTimeout: 5}   # optional
  * </pre>
  */
@@ -82,6 +86,9 @@ record ProjectFile(
         @Nullable String lambdaRegion,
         @Nullable String lambdaCredentials,
         @Nullable String adminPrefix,
+        @Nullable Boolean admin,
+        @Nullable Integer adminPort,
+        @Nullable String shutdownGrace,
         @Nullable LimitsEntry limits) {
 
     static final String DEFAULT_NAME = "apigw.yaml";
@@ -150,7 +157,7 @@ record ProjectFile(
             ProjectFile project = text.isBlank() ? null : YAML.readValue(text, ProjectFile.class);
             if (project == null) {
                 return new ProjectFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null);
+                        null, null, null, null, null, null, null, null, null, null, null, null, null);
             }
             project.check(file);
             return project;
@@ -247,6 +254,19 @@ record ProjectFile(
         }
         if (adminPrefix != null) {
             builder.adminPrefix(adminPrefix);
+        }
+        if (Boolean.FALSE.equals(admin) && adminPort != null) {
+            throw new CliException("the project file sets both admin: false and adminPort",
+                    "remove one: admin: false turns the endpoints off, adminPort moves them");
+        }
+        if (Boolean.FALSE.equals(admin)) {
+            builder.adminEndpoints(AdminEndpoints.off());
+        }
+        if (adminPort != null) {
+            builder.adminEndpoints(AdminEndpoints.onPort(adminPort));
+        }
+        if (shutdownGrace != null) {
+            builder.shutdownGrace(GraceDuration.parse(shutdownGrace));
         }
         if (limits != null) {
             builder.requestLimits(limits::applyTo);

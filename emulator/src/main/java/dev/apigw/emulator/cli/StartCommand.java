@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import dev.apigw.emulator.AdminEndpoints;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.GatewayServer;
 import dev.apigw.emulator.StageThrottle;
@@ -16,6 +18,7 @@ import dev.apigw.emulator.auth.IamCredential;
 import dev.apigw.emulator.auth.JwksSource;
 import dev.apigw.emulator.auth.jwt.LocalIssuer;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -102,6 +105,20 @@ final class StartCommand implements Callable<Integer> {
             description = "where apigw serves its own endpoints and dashboard (default: /_apigw)")
     @Nullable String adminPrefix;
 
+    @Option(names = "--no-admin",
+            description = "serve none of apigw's own endpoints (dashboard, metrics, health, journal, issuer, Lambda"
+                    + " Invoke API); the API's routes and @connections stay")
+    boolean noAdmin;
+
+    @Option(names = "--admin-port", paramLabel = "N",
+            description = "serve apigw's own endpoints on this port instead of the API's; 0 picks a free port")
+    @Nullable Integer adminPort;
+
+    @Option(names = "--shutdown-grace", paramLabel = "DURATION",
+            description = "how long a stop (Ctrl-C, SIGTERM) lets requests in flight finish, e.g. 10s or 500ms;"
+                    + " default 5s")
+    @Nullable String shutdownGrace;
+
     @Option(names = "--no-observability",
             description = "turn metrics, the request journal and the dashboard's data off (to measure their cost)")
     boolean noObservability;
@@ -129,9 +146,11 @@ final class StartCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final CountDownLatch shutdown;
+    private final Consumer<Duration> graceListener;
 
-    StartCommand(CountDownLatch shutdown) {
+    StartCommand(CountDownLatch shutdown, Consumer<Duration> graceListener) {
         this.shutdown = shutdown;
+        this.graceListener = graceListener;
     }
 
     @Override
@@ -142,15 +161,21 @@ final class StartCommand implements Callable<Integer> {
             config = config.toBuilder().issuerKey(LocalIssuer.DEFAULT_KEY_FILE).build();
         }
         PrintWriter out = spec.commandLine().getOut();
+        graceListener.accept(config.shutdownGrace());
         try (GatewayServer server = GatewayServer.start(config)) {
             RouteListing.print(out, server.gateway().routes(), server.rootUri().toString());
-            out.println("apigw token issuer " + server.rootUri() + server.gateway().localIssuer().path());
-            out.println("apigw dashboard " + server.dashboardUri());
+            server.adminRootUri().ifPresentOrElse(admin -> {
+                out.println("apigw token issuer " + admin + server.gateway().localIssuer().path());
+                out.println("apigw dashboard " + server.dashboardUri());
+            }, () -> out.println("apigw admin endpoints off (--no-admin)"));
             out.println("apigw listening on " + server.rootUri());
             out.flush();
             shutdown.await();
-            out.println("apigw stopping");
+            out.println("apigw stopping: no new connections; requests in flight get up to "
+                    + config.shutdownGrace().toMillis() + " ms");
+            out.flush();
         }
+        out.println("apigw stopped");
         return Main.EXIT_OK;
     }
 
@@ -201,6 +226,20 @@ final class StartCommand implements Callable<Integer> {
         }
         if (noObservability) {
             builder.observability(false);
+        }
+        if (noAdmin && adminPort != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--no-admin and --admin-port contradict"
+                    + " each other; pass one of them");
+        }
+        if (noAdmin) {
+            builder.adminEndpoints(AdminEndpoints.off());
+        }
+        if (adminPort != null) {
+            builder.adminEndpoints(FunctionOptions.parse(spec, "--admin-port", () -> AdminEndpoints.onPort(adminPort)));
+        }
+        if (shutdownGrace != null) {
+            builder.shutdownGrace(FunctionOptions.parse(spec, "--shutdown-grace",
+                    () -> GraceDuration.parse(shutdownGrace)));
         }
         builder.hotReload(!noHotReload);
         builder.watchSpec(watch);

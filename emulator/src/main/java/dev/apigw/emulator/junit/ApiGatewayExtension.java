@@ -13,6 +13,7 @@ import dev.apigw.emulator.FunctionConfig;
 import dev.apigw.emulator.FunctionDefinition;
 import dev.apigw.emulator.Gateway;
 import dev.apigw.emulator.GatewayConfig;
+import dev.apigw.emulator.AdminEndpoints;
 import dev.apigw.emulator.GatewayServer;
 import dev.apigw.emulator.MutableClock;
 import dev.apigw.emulator.RecordedInvocation;
@@ -139,6 +140,21 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
     }
 
     /** Keep the last {@code size} requests in the request journal; 0 captures nothing. */
+    /** Serves apigw's own endpoints on a port of their own (0 picks a free one); see {@link #adminUri()}. */
+    public ApiGatewayExtension withAdminPort(int port) {
+        return with(b -> b.adminEndpoints(AdminEndpoints.onPort(port)));
+    }
+
+    /** Serves none of apigw's own endpoints (dashboard, metrics, health, journal, issuer, Lambda Invoke API). */
+    public ApiGatewayExtension withoutAdminEndpoints() {
+        return with(b -> b.adminEndpoints(AdminEndpoints.off()));
+    }
+
+    /** How long closing the gateway lets requests in flight finish (5 s unless set). */
+    public ApiGatewayExtension withShutdownGrace(Duration grace) {
+        return with(b -> b.shutdownGrace(grace));
+    }
+
     public ApiGatewayExtension withJournalSize(int size) {
         return with(b -> b.journalSize(size));
     }
@@ -271,6 +287,17 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
      */
     public URI dashboardUri() {
         return running().server().dashboardUri();
+    }
+
+    /**
+     * {@code http://127.0.0.1:PORT} — where apigw's own endpoints are served: the API's port unless
+     * {@link #withAdminPort} moved them.
+     *
+     * @throws IllegalStateException with {@link #withoutAdminEndpoints}
+     */
+    public URI adminUri() {
+        return running().server().adminRootUri().orElseThrow(() -> new IllegalStateException(
+                "apigw's admin endpoints are off (withoutAdminEndpoints); remove it or use withAdminPort(0)"));
     }
 
     /** {@code ws://127.0.0.1:PORT/{stage}} — where WebSocket clients connect (WebSocket APIs). */

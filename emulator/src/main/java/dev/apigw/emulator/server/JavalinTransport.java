@@ -32,9 +32,16 @@ public final class JavalinTransport implements Handler {
     private static final byte[] NO_BODY = new byte[0];
 
     private final Gateway gateway;
+    private final boolean adminOnThisPort;
 
     public JavalinTransport(Gateway gateway) {
+        this(gateway, true);
+    }
+
+    /** @param adminOnThisPort whether apigw's own endpoints share this port (then the admin prefix is theirs) */
+    public JavalinTransport(Gateway gateway, boolean adminOnThisPort) {
         this.gateway = gateway;
+        this.adminOnThisPort = adminOnThisPort;
     }
 
     @Override
@@ -111,7 +118,8 @@ public final class JavalinTransport implements Handler {
      * the gateway or apigw's own endpoints produced stay as they are.
      */
     public void handleUnanswered(Context ctx) throws IOException {
-        if (ctx.attribute(ANSWERED) == null && !ctx.path().startsWith(gateway.adminPrefix() + "/")) {
+        boolean adminPath = adminOnThisPort && ctx.path().startsWith(gateway.adminPrefix() + "/");
+        if (ctx.attribute(ANSWERED) == null && !adminPath) {
             handle(ctx);
         }
     }

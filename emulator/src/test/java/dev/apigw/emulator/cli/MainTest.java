@@ -116,6 +116,18 @@ class MainTest {
         assertThat(err.toString()).contains("--max-payload").contains("is not a size");
     }
 
+    @Test
+    void a_shutdown_grace_without_a_unit_is_a_usage_error_naming_the_form() {
+        assertThat(run("start", "--spec", REST_SPEC, "--shutdown-grace", "10")).isEqualTo(2);
+        assertThat(err.toString()).contains("--shutdown-grace: '10' is not a duration").contains("10s or 500ms");
+    }
+
+    @Test
+    void no_admin_and_an_admin_port_together_are_a_usage_error() {
+        assertThat(run("start", "--spec", REST_SPEC, "--no-admin", "--admin-port", "9000")).isEqualTo(2);
+        assertThat(err.toString()).contains("--no-admin and --admin-port contradict each other");
+    }
+
     @Nested
     class ProjectFileErrors {
         @TempDir
@@ -146,6 +158,19 @@ class MainTest {
             assertThat(runWith("spec: x.yaml\nlimits: {payload: lots}\n")).isEqualTo(1);
             assertThat(err.toString()).contains("apigw.yaml: 'lots' is not a size; write bytes (10485760) or a number"
                     + " with KB, MB or GB (512KB, 6MB)").doesNotContain("Exception");
+        }
+
+        @Test
+        void an_invalid_shutdown_grace_names_the_file_and_the_form() throws Exception {
+            assertThat(runWith("spec: x.yaml\nshutdownGrace: soon\n")).isEqualTo(1);
+            assertThat(err.toString()).contains("apigw.yaml").contains("'soon' is not a duration")
+                    .doesNotContain("Exception");
+        }
+
+        @Test
+        void admin_off_and_an_admin_port_together_are_refused() throws Exception {
+            assertThat(runWith("spec: x.yaml\nadmin: false\nadminPort: 9000\n")).isEqualTo(1);
+            assertThat(err.toString()).contains("both admin: false and adminPort").doesNotContain("Exception");
         }
 
         @Test
