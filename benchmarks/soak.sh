@@ -27,11 +27,7 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-if ! command -v wrk >/dev/null 2>&1; then
-  sudo_or_not=""; if [ "$(id -u)" != "0" ] && command -v sudo >/dev/null 2>&1; then sudo_or_not="sudo -n"; fi
-  $sudo_or_not apt-get install -y -q wrk >/dev/null 2>&1 \
-    || { $sudo_or_not apt-get update -q >/dev/null 2>&1 && $sudo_or_not apt-get install -y -q wrk >/dev/null; }
-fi
+. "$root/benchmarks/ensure-wrk.sh"
 [ -f "$jar" ] && [ -f "$apigw" ] && [ -d "$classes" ] || (cd "$root" && mvn -B -q -DskipTests package)
 
 # The watched classpath: the soak handlers' classes and their generation number, replaced by renames (whole files,

@@ -12,17 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import dev.apigw.emulator.FunctionDefinition;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.GatewayServer;
 import dev.apigw.emulator.RecordedInvocation;
 import dev.apigw.emulator.RequestLimits;
+import dev.apigw.emulator.reload.HandlerSources;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -534,18 +532,8 @@ class BrokenHandlersAcceptanceTest {
     }
 
     private Path compile(Map<String, String> sources) throws Exception {
-        Path sourceDir = Files.createDirectories(workDir.resolve("src"));
         Path classes = Files.createDirectories(workDir.resolve("classes"));
-        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "--release", "17",
-                "-classpath", System.getProperty("java.class.path")));
-        for (Map.Entry<String, String> source : sources.entrySet()) {
-            Path file = sourceDir.resolve(source.getKey().replace('.', '/') + ".java");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, source.getValue());
-            arguments.add(file.toString());
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertThat(javac.run(null, null, null, arguments.toArray(String[]::new))).as("javac status").isZero();
+        HandlerSources.compile(classes, sources);
         return classes;
     }
 

@@ -13,7 +13,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /** Writes handler sources and compiles them with the JDK's compiler, as {@code mvn compile} would. */
-final class HandlerSources {
+public final class HandlerSources {
     private HandlerSources() {}
 
     /** A handler {@code reload.Hello} answering every request with status 200 and {@code body}. */
@@ -35,7 +35,7 @@ final class HandlerSources {
     }
 
     /** Compiles {@code sources} (class name → source) into {@code classes}, overwriting what is there. */
-    static void compile(Path classes, Map<String, String> sources) {
+    public static void compile(Path classes, Map<String, String> sources) {
         try {
             Path sourceDir = Files.createTempDirectory("apigw-reload-src");
             List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "--release", "17",
