@@ -33,6 +33,9 @@ final class SpecParser {
         if (version == null) {
             return null;
         }
+        if (version == Version.SWAGGER_2_0 && !Swagger2Responses.check(document.tree(), problems)) {
+            return null;
+        }
         JsonNode lifted = SwaggerParserInput.copyOf(document.tree());
         AnyMethodExtension.lift(lifted, problems);
         SwaggerParseResult result;
