@@ -67,4 +67,19 @@ class ImporterFuzzRegressionTest {
                 "ERROR paths./pets.get.responses.200 (line 7): a response must be an object (with a `description`),"
                         + " not `\"\"`. Write it as `description: OK`.");
     }
+
+    @Test
+    void a_path_item_whose_ref_is_a_number_is_an_error_not_a_null_pointer() {
+        ImportResult result = importSpec("""
+                openapi: 3.0.1
+                info: {title: t, version: '1'}
+                x-amazon-apigateway-cors: {allowOrigins: ['*']}
+                paths:
+                  /pets:
+                    $ref: -7
+                """);
+        assertThat(result.problems()).extracting(Problem::toString).contains(
+                "ERROR paths./pets (line 5): the path has no readable operations (is its `$ref` broken?). Write the"
+                        + " operations under the path, or point the `$ref` at a path item.");
+    }
 }
