@@ -33,7 +33,8 @@ final class SpecParser {
         if (version == null) {
             return null;
         }
-        if (version == Version.SWAGGER_2_0 && !Swagger2Responses.check(document.tree(), problems)) {
+        if (!ExternalRefs.check(document.tree(), problems)
+                || version == Version.SWAGGER_2_0 && !Swagger2Responses.check(document.tree(), problems)) {
             return null;
         }
         JsonNode lifted = SwaggerParserInput.copyOf(document.tree());
