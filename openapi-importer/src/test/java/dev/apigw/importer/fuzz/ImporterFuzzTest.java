@@ -23,15 +23,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes the importer with the valid and invalid specs of the test resources and the samples, mutated in their tree
@@ -39,10 +32,10 @@ import org.jspecify.annotations.Nullable;
  * odd keys and unicode) and then in their text (truncated, cut, lines swapped or re-indented, characters inserted).
  * The importer must answer each with a model or with problems, never with an exception, and within seconds.
  *
- * <p>The number of tries comes from {@code jqwik.tries.default} (src/test/resources/junit-platform.properties);
- * {@code mvn -o -pl openapi-importer test -Dtest=ImporterFuzzTest -Djqwik.tries.default=20000} runs longer. A failure
- * prints jqwik's seed and leaves the smallest failing spec in
- * {@code target/importer-fuzz-failure.txt}; {@code -Djqwik.seeds.whenfixed=ALLOW} and {@code @Property(seed = "…")} replay it.
+ * <p>Plain JUnit over a seeded {@link java.util.Random} ({@link FuzzRun}): 250 tries by default;
+ * {@code mvn -o -pl openapi-importer test -Dtest=ImporterFuzzTest -Dapigw.fuzz.tries=20000} runs longer. A failure
+ * names the seed and the try to replay ({@code -Dapigw.fuzz.seed=…}), and leaves the smallest failing spec (the
+ * failing case with every change left out that it still fails without) in {@code target/importer-fuzz-failure.txt}.
  */
 class ImporterFuzzTest {
     // Writers that go as deep as the DEEP_NESTING mutation does (Jackson's default stops at 1000 levels).
@@ -51,6 +44,7 @@ class ImporterFuzzTest {
     private static final JsonMapper JSON = new JsonMapper(JsonFactory.builder().streamWriteConstraints(DEEP).build());
     private static final List<Seed> SEEDS = loadSeeds();
     private static final Path FAILED_SPEC = Path.of("target/importer-fuzz-failure.txt");
+    private static final Duration PER_TRY = Duration.ofSeconds(10);
 
     /** A spec file and its tree. */
     record Seed(String name, ObjectNode tree) {
@@ -60,29 +54,53 @@ class ImporterFuzzTest {
         }
     }
 
-    @Property
-    void answers_every_mutated_spec_with_a_model_or_problems(
-            @ForAll("seeds") Seed seed,
-            @ForAll @Size(max = 4) List<@From("treeMutations") SpecMutation> treeMutations,
-            @ForAll boolean asJson,
-            @ForAll @Size(max = 2) List<@From("textMutations") TextMutation> textMutations,
-            @ForAll("apiTypes") @Nullable ApiType apiType) throws IOException {
-        ObjectNode tree = seed.tree().deepCopy();
-        treeMutations.forEach(mutation -> mutation.applyTo(tree));
-        String text = write(tree, asJson);
-        for (TextMutation mutation : textMutations) {
-            text = mutation.applyTo(text);
+    @Test
+    void answers_every_mutated_spec_with_a_model_or_problems() throws IOException {
+        FuzzRun run = FuzzRun.fromSystemProperties();
+        for (int index = 0; index < run.tries(); index++) {
+            FuzzCase fuzzCase = FuzzCase.random(run.forTry(index), SEEDS);
+            Throwable failure = check(fuzzCase);
+            if (failure != null) {
+                FuzzCase smallest = shrink(fuzzCase);
+                Files.createDirectories(FAILED_SPEC.toAbsolutePath().getParent());
+                Files.writeString(FAILED_SPEC, smallest.spec());
+                Throwable smallestFailure = check(smallest);
+                throw new AssertionError("importer fuzz try " + index + " failed (replay: " + run.replay(index)
+                        + "); smallest failing case: " + smallest + "; its spec is in " + FAILED_SPEC.toAbsolutePath()
+                        + ": " + (smallestFailure == null ? failure : smallestFailure).getMessage(),
+                        smallestFailure == null ? failure : smallestFailure);
+            }
         }
-        String spec = text;
+    }
+
+    /** Why the importer failed on the case, or null when it answered. */
+    private static @Nullable Throwable check(FuzzCase fuzzCase) {
+        String spec = fuzzCase.spec();
         try {
-            ImportResult result = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                    () -> OpenApiImporter.importFrom(spec, "fuzz.yaml", apiType));
+            ImportResult result = assertTimeoutPreemptively(PER_TRY,
+                    () -> OpenApiImporter.importFrom(spec, "fuzz.yaml", fuzzCase.apiType()));
             assertAnswered(result);
-        } catch (AssertionError | RuntimeException e) {
-            // The spec as the importer saw it, for a regression test (jqwik shrinks: the last one is the smallest).
-            Files.writeString(FAILED_SPEC, spec);
-            throw e;
+            return null;
+        } catch (AssertionError | RuntimeException | StackOverflowError e) {
+            return e;
         }
+    }
+
+    /** Leaves out changes while the case still fails; at most one pass per change, so it ends. */
+    private static FuzzCase shrink(FuzzCase failing) {
+        FuzzCase smallest = failing;
+        boolean smaller = true;
+        while (smaller) {
+            smaller = false;
+            for (FuzzCase candidate : smallest.smaller()) {
+                if (check(candidate) != null) {
+                    smallest = candidate;
+                    smaller = true;
+                    break;
+                }
+            }
+        }
+        return smallest;
     }
 
     /** A model, or at least one error; every message is for people, not a stack trace. */
@@ -99,47 +117,13 @@ class ImporterFuzzTest {
         }
     }
 
-    private static String write(ObjectNode tree, boolean asJson) {
+    static String write(ObjectNode tree, boolean asJson) {
         try {
             return (asJson ? JSON : YAML).writerWithDefaultPrettyPrinter().writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             // The YAML writer refuses some strings (an unpaired surrogate); JSON text is still a spec to try.
             return tree.toString();
         }
-    }
-
-    @Provide
-    Arbitrary<Seed> seeds() {
-        return Arbitraries.of(SEEDS);
-    }
-
-    @Provide
-    Arbitrary<@Nullable ApiType> apiTypes() {
-        return Arbitraries.of(ApiType.values()).injectNull(0.5);
-    }
-
-    @Provide
-    Arbitrary<SpecMutation> treeMutations() {
-        return Combinators.combine(Arbitraries.of(SpecMutation.Kind.class), Arbitraries.integers().between(0, 5_000),
-                Arbitraries.integers().between(0, 2_000_000), texts()).as(SpecMutation::new);
-    }
-
-    @Provide
-    Arbitrary<TextMutation> textMutations() {
-        return Combinators.combine(Arbitraries.of(TextMutation.Kind.class), Arbitraries.integers(),
-                Arbitraries.integers().between(0, 400), texts()).as(TextMutation::new);
-    }
-
-    /** Random text (any code point, unpaired surrogates too) or a piece of YAML, JSON or API Gateway syntax. */
-    private static Arbitrary<String> texts() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().all().ofMaxLength(30),
-                Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(30),
-                Arbitraries.of("", "&a ", "*a", "&a [*a, *a]", "{", "}", "[", "]", ": ", "- ", "\t", "\u0000",
-                        "!!binary", "!!set", "? ", "|", ">-", "---\n", "...\n", "%YAML 1.1\n", "'", "\"", "\ud800",
-                        "é😀\u202e", "#/", "$ref", "${AWS::Region}", "${stageVariables.x}", "{proxy+}", "/{a}/{a}",
-                        "arn:aws:lambda:us-east-1:000000000000:function:f", "x-amazon-apigateway-integration",
-                        "x-amazon-apigateway-any-method", "$default", "1e999", "-0", "0x1F", "null", "~", "NaN"));
     }
 
     private static List<Seed> loadSeeds() {

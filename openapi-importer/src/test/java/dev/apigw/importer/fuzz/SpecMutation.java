@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * One change to a spec's tree: {@code kind} says what, {@code target} picks the node (modulo the node count, so
- * every value hits something and shrinks towards the root), {@code size} how much (nesting depth, string length).
+ * every value hits something), {@code size} how much (nesting depth, string length).
  */
 record SpecMutation(Kind kind, int target, int size, String text) {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
