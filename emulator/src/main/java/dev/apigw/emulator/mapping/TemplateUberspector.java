@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * What a template may call: only methods and properties of the values AWS templates work with — strings, numbers,
  * booleans, maps, lists and other collections, arrays, {@code $input} and {@code $util} — and never
  * {@code getClass()}, so {@code $input.getClass().forName(...)}, {@code $util.class.classLoader} and the like resolve
- * to nothing and render as empty text. Anything else a method returns is inert: it can be printed, not called.
+ * to nothing and render as empty text. Anything else a method returns is inert: it can be printed, not called. Every
+ * call is held to the render's budget ({@link BoundedMethod}).
  * Public only because Velocity instantiates its uberspector by class name.
  */
 public final class TemplateUberspector extends UberspectImpl {
@@ -33,7 +34,7 @@ public final class TemplateUberspector extends UberspectImpl {
             return null;
         }
         VelMethod method = super.getMethod(target, name, args, info);
-        return method == null || forbidden(method.getMethod()) ? null : method;
+        return method == null || forbidden(method.getMethod()) ? null : new BoundedMethod(method);
     }
 
     @Override
