@@ -39,7 +39,13 @@ public final class TemplateUberspector extends UberspectImpl {
 
     @Override
     public @Nullable VelPropertyGet getPropertyGet(@Nullable Object target, String identifier, Info info) {
-        return allowed(target) && !identifier.equals("class") ? super.getPropertyGet(target, identifier, info) : null;
+        if (!allowed(target) || identifier.equals("class") || OBJECT_METHODS.contains(identifier)) {
+            return null;
+        }
+        // A property resolves to a getter; the ones Object has ($input.getClass as a property: found by the fuzzer)
+        // are refused like the methods themselves.
+        VelPropertyGet getter = super.getPropertyGet(target, identifier, info);
+        return getter == null || OBJECT_METHODS.contains(getter.getMethodName()) ? null : getter;
     }
 
     @Override
