@@ -35,7 +35,9 @@ record BoundedMethod(VelMethod method) implements VelMethod {
             throw budget.exceeded("ran out of memory in " + method.getMethodName() + "()");
         }
         check(budget, result, "the result of " + method.getMethodName() + "()");
-        check(budget, target, "the value " + method.getMethodName() + "() changed");
+        if (target instanceof Collection<?> || target instanceof Map<?, ?>) {
+            check(budget, target, "the value " + method.getMethodName() + "() changed");
+        }
         return result;
     }
 

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * {@link TemplateException} that names the template and the bound.
  *
  * <ul>
- *   <li>output and any one string: at most 10 MB of characters, API Gateway's payload limit;
+ *   <li>output and any one string: at most 16 M characters, room for API Gateway's 10 MB payload limit even as the
+ *       base64 text a template sees for a binary payload;
  *   <li>work: at most 2,000,000 block runs (loop bodies, macro calls, {@code #if} branches, {@code #evaluate}s) and
  *       10 seconds per render, so nested loops ({@code 1000³}) and macro fan-out end (two nested
  *       loops of 1,000 still run);
@@ -26,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 final class RenderBudget {
     private static final ThreadLocal<RenderBudget> CURRENT = new ThreadLocal<>();
 
-    static final int MAX_TEXT_CHARS = 10 * 1024 * 1024;
+    static final int MAX_TEXT_CHARS = 16 * 1024 * 1024;
     static final int MAX_ELEMENTS = 1_000_000;
     static final long MAX_STEPS = 2_000_000;
     static final long MAX_NANOS = 10_000_000_000L;
@@ -93,7 +94,7 @@ final class RenderBudget {
     void text(long length, String what) {
         if (length > MAX_TEXT_CHARS) {
             throw exceeded("makes " + what + " of " + length + " characters; at most " + MAX_TEXT_CHARS
-                    + " (10 MB, API Gateway's payload limit) are allowed");
+                    + " are allowed");
         }
     }
 
@@ -106,7 +107,7 @@ final class RenderBudget {
 
     void output(int length) {
         if (length > MAX_TEXT_CHARS) {
-            throw exceeded("renders more than " + MAX_TEXT_CHARS + " characters (10 MB, API Gateway's payload limit)");
+            throw exceeded("renders more than " + MAX_TEXT_CHARS + " characters");
         }
     }
 

@@ -45,13 +45,13 @@ class MappingTemplatesBoundsTest {
     }
 
     @Test
-    void output_is_at_most_ten_megabytes() {
+    void output_is_at_most_sixteen_million_characters() {
         String body = "\"" + "x".repeat(100_000) + "\"";
         assertThatThrownBy(() -> render("#foreach($i in [1..200])$input.body#end", body))
                 .isInstanceOf(TemplateException.class)
-                .hasMessage("bounds.vm: the template renders more than 10485760 characters (10 MB, API Gateway's"
-                        + " payload limit). Make it do less per request.");
-        assertThat(render("#foreach($i in [1..100])$input.body#end", body)).hasSize(100 * body.length());
+                .hasMessage("bounds.vm: the template renders more than 16777216 characters. Make it do less per"
+                        + " request.");
+        assertThat(render("#foreach($i in [1..150])$input.body#end", body)).hasSize(150 * body.length());
     }
 
     @Test
