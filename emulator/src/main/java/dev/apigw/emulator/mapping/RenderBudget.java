@@ -5,10 +5,10 @@ import org.apache.velocity.context.InternalContextAdapter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one render may spend, so that no template can hang a request thread or fill the heap: AWS documents only the
- * 300 KB template and the 1,000 iterations of one {@code #foreach}, and a template that exceeds what its engine can do
- * fails there with a 500; these are apigw's bounds for the same outcome. Each exceeded bound throws a
- * {@link TemplateException} that names the template and the bound.
+ * What one render may spend, so that no template can hang a request thread or fill the heap. AWS documents only the
+ * 300 KB template and the 1,000 iterations of one {@code #foreach}; these are apigw's own bounds, and a template over
+ * one fails as any failing template does (a 500 on REST). Each exceeded bound throws a {@link TemplateException} that
+ * names the template and the bound.
  *
  * <ul>
  *   <li>output and any one string: at most 16 M characters, room for API Gateway's 10 MB payload limit even as the
