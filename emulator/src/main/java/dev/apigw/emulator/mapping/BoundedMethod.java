@@ -5,14 +5,16 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.velocity.util.introspection.VelMethod;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A method a template calls, held to the render's {@link RenderBudget}: {@code "x".repeat(2000000000)} is refused
  * before it allocates, a string, list, map or array it returns (or a list or map it grows, as
- * {@code $list.addAll($list)} does) must stay within the bounds, and a single call that still runs out of memory fails
- * the template instead of the request thread.
+ * {@code $list.addAll($list)} does) must stay within the bounds, a regular expression runs on the render's deadline
+ * ({@link DeadlineRegex}), and a single call that still runs out of memory fails the template instead of the request
+ * thread.
  */
 record BoundedMethod(VelMethod method) implements VelMethod {
 
@@ -30,7 +32,10 @@ record BoundedMethod(VelMethod method) implements VelMethod {
         }
         Object result;
         try {
-            result = method.invoke(target, args);
+            Optional<Object> regex = target instanceof String text && method.getMethod() != null
+                    && method.getMethod().getDeclaringClass() == String.class
+                    ? regex(text, args, budget) : Optional.empty();
+            result = regex.isPresent() ? regex.get() : method.invoke(target, args);
         } catch (OutOfMemoryError e) {
             throw budget.exceeded("ran out of memory in " + method.getMethodName() + "()");
         }
@@ -39,6 +44,17 @@ record BoundedMethod(VelMethod method) implements VelMethod {
             check(budget, target, "the value " + method.getMethodName() + "() changed");
         }
         return result;
+    }
+
+    /** A String regex method on the deadline; what it throws reaches Velocity as the JDK method's would. */
+    private Optional<Object> regex(String text, Object[] args, RenderBudget budget) throws InvocationTargetException {
+        try {
+            return DeadlineRegex.call(method.getMethodName(), text, args, budget);
+        } catch (TemplateException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InvocationTargetException(e);
+        }
     }
 
     private static void check(RenderBudget budget, @Nullable Object value, String what) {

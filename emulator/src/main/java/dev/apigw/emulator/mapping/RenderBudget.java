@@ -76,7 +76,13 @@ final class RenderBudget {
         if (steps > MAX_STEPS) {
             throw exceeded("runs more than " + MAX_STEPS + " loop bodies, macro calls and branches");
         }
-        if ((steps & 1023) == 0 && System.nanoTime() - deadline > 0) {
+        if ((steps & 1023) == 0) {
+            checkDeadline();
+        }
+    }
+
+    void checkDeadline() {
+        if (System.nanoTime() - deadline > 0) {
             throw exceeded("did not finish within " + MAX_NANOS / 1_000_000_000L + " seconds");
         }
     }

@@ -119,6 +119,23 @@ class MappingTemplatesBoundsTest {
     }
 
     @Test
+    void a_regular_expression_that_backtracks_for_ever_ends_at_the_deadline() {
+        // Polynomial backtracking of degree 12: minutes on a JDK 17 without the deadline.
+        assertFails("#set($s = '" + "a".repeat(40) + "')$s.matches('(.*a){12}b')", "did not finish within 10 seconds");
+    }
+
+    @Test
+    void regular_expression_methods_answer_as_the_jdk_does() {
+        assertThat(render("#set($s = \"it's a,b\")$s.replaceAll(\"'\", \"\\\\'\") $s.replaceFirst('[ab]', 'X')"
+                + " $s.matches('.*,b') $s.split(',')[1] $s.split(',', 1).size()"))
+                .isEqualTo("it\\'s a,b it's X,b true b 1");
+        assertThatThrownBy(() -> render("$input.body.matches('(')"))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageStartingWith("bounds.vm line 1, column ")
+                .hasMessageContaining("method 'matches' threw PatternSyntaxException");
+    }
+
+    @Test
     void define_recursion_stops_at_two_levels_as_in_velocity() {
         // directive.define.max_depth = 2: the third level prints the reference itself.
         assertThat(render("#define($d)x$d$d#end$d")).isEqualTo("xx$d$dx$d$d");
