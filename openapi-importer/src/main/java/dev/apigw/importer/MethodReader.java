@@ -82,6 +82,12 @@ final class MethodReader {
                 unresolved(parameter.get$ref(), location + ".parameters");
                 continue;
             }
+            if (parameter.getName() == null || parameter.getName().isBlank()) {
+                // OpenAPI requires a name; without one there is no method.request.<location>.<name> to declare.
+                context.problems().error(location + ".parameters", "a parameter " + (parameter.getIn() == null
+                        ? "" : "in " + parameter.getIn() + " ") + "has no name. Add `name:` to it, or remove it.");
+                continue;
+            }
             RequestParameter.Location in = location(parameter.getIn());
             if (in == null) {
                 context.problems().warning(location + ".parameters", "parameter `" + parameter.getName() + "` in "

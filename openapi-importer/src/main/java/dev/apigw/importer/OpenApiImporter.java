@@ -161,6 +161,10 @@ public final class OpenApiImporter {
             line = at.getLineNr();
         }
         Problems problems = new Problems();
+        if (e instanceof YamlTree.YamlLimitException) {
+            problems.add(Severity.ERROR, Problems.DOCUMENT, line, "the document is refused: " + reason + ".");
+            return new ImportResult(source, null, problems.list());
+        }
         problems.add(Severity.ERROR, Problems.DOCUMENT, line, "the document is not valid YAML or JSON: " + reason
                 + (line == null ? "." : ". Fix the syntax at line " + line + "."));
         return new ImportResult(source, null, problems.list());

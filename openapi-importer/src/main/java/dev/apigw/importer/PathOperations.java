@@ -39,6 +39,12 @@ final class PathOperations {
                 continue;
             }
             String location = "paths." + path;
+            if (entry.getValue() == null) {
+                // swagger-parser leaves a path item it could not read (a $ref to something else than a path) empty.
+                problems.error(location, "the path has no readable operations (is its `$ref` broken?). Write the"
+                        + " operations under the path, or point the `$ref` at a path item.");
+                continue;
+            }
             List<OperationAt> operations = operations(path, entry.getValue(), paths, location, problems);
             if (apiType == ApiType.HTTP && path.equals(PathAt.DEFAULT_ROUTE_PATH)) {
                 listed.add(new PathAt(path, null, location, defaultRouteOperations(operations, problems)));

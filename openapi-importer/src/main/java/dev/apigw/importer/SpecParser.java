@@ -33,6 +33,10 @@ final class SpecParser {
         if (version == null) {
             return null;
         }
+        if (!ExternalRefs.check(document.tree(), problems)
+                || version == Version.SWAGGER_2_0 && !Swagger2Responses.check(document.tree(), problems)) {
+            return null;
+        }
         JsonNode lifted = SwaggerParserInput.copyOf(document.tree());
         AnyMethodExtension.lift(lifted, problems);
         SwaggerParseResult result;

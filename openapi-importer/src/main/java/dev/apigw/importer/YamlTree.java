@@ -24,10 +24,17 @@ final class YamlTree {
     /** Far above any real definition (AWS imports at most 6 MB), far below what would hurt. */
     private static final int MAX_NODES = 2_000_000;
 
+    /**
+     * SnakeYAML's own default for aliases to lists and maps ({@code LoaderOptions.maxAliasesForCollections}). Jackson
+     * reads YAML through SnakeYAML's event parser, which does not apply that option, so it is applied here.
+     */
+    static final int MAX_COLLECTION_ALIASES = new org.yaml.snakeyaml.LoaderOptions().getMaxAliasesForCollections();
+
     private final YAMLParser parser;
     private final SourceLines.Recorder lines;
     private final Map<String, Anchored> anchors = new HashMap<>();
     private int nodes;
+    private int collectionAliases;
 
     private YamlTree(YAMLParser parser, SourceLines.Recorder lines) {
         this.parser = parser;
@@ -65,6 +72,10 @@ final class YamlTree {
             Anchored anchored = anchors.get(parser.getText());
             if (anchored == null) {
                 throw new JsonParseException(parser, "unknown alias *" + parser.getText());
+            }
+            if (anchored.node().isContainerNode() && ++collectionAliases > MAX_COLLECTION_ALIASES) {
+                throw new YamlLimitException(parser, "too many aliases: more than " + MAX_COLLECTION_ALIASES
+                        + " aliases to lists or maps (a \"billion laughs\" document?). Write the values out instead");
             }
             // Counted before copying: the copy is what would exhaust memory.
             count(anchored.size());
@@ -121,10 +132,17 @@ final class YamlTree {
         };
     }
 
+    /** A document refused for its size rather than its syntax. */
+    static final class YamlLimitException extends JsonParseException {
+        YamlLimitException(YAMLParser parser, String message) {
+            super(parser, message);
+        }
+    }
+
     private void count(int more) throws JsonParseException {
         nodes += more;
         if (nodes > MAX_NODES) {
-            throw new JsonParseException(parser, "the document expands to more than " + MAX_NODES
+            throw new YamlLimitException(parser, "the document expands to more than " + MAX_NODES
                     + " values (nested YAML aliases?)");
         }
     }

@@ -17,7 +17,7 @@ final class EngineSettings {
 
     /** A new, initialised engine; one per {@link MappingTemplates}, so gateways never share state. */
     static RuntimeInstance newEngine() {
-        RuntimeInstance engine = new RuntimeInstance();
+        RuntimeInstance engine = new MappingEngine();
         // Template problems surface as TemplateException; Velocity's own chatter (null comparisons …) stays quiet.
         engine.setProperty(RuntimeConstants.RUNTIME_LOG_INSTANCE, NOPLogger.NOP_LOGGER);
         engine.setProperty(RuntimeConstants.RUNTIME_LOG_REFERENCE_LOG_INVALID, false);
@@ -39,8 +39,13 @@ final class EngineSettings {
         engine.setProperty(RuntimeConstants.UBERSPECT_CLASSNAME, TemplateUberspector.class.getName());
         // AWS renders a reference without a value as nothing.
         engine.setProperty(RuntimeConstants.EVENTHANDLER_REFERENCEINSERTION, EmptyNullRendering.class.getName());
-        // #foreach with 1.7's $velocityCount / $velocityHasNext.
-        engine.setProperty(RuntimeConstants.CUSTOM_DIRECTIVES, CompatForeach.class.getName());
+        // #foreach with 1.7's $velocityCount / $velocityHasNext; #evaluate nested at most 20 deep (RenderBudget).
+        engine.setProperty(RuntimeConstants.CUSTOM_DIRECTIVES,
+                CompatForeach.class.getName() + "," + BoundedEvaluate.class.getName());
+        // Recursion ends with an error: a macro calling itself at most 20 deep (Velocity's default, said here as the
+        // bound apigw relies on), a #define referring to itself at most twice.
+        engine.setProperty(RuntimeConstants.VM_MAX_DEPTH, 20);
+        engine.setProperty(RuntimeConstants.DEFINE_DIRECTIVE_MAXDEPTH, 2);
         // #include / #parse find nothing: a template cannot read the host's files.
         engine.setProperty(RuntimeConstants.RESOURCE_LOADERS, "none");
         engine.setProperty(RuntimeConstants.RESOURCE_LOADER + ".none." + RuntimeConstants.RESOURCE_LOADER_INSTANCE,

@@ -50,15 +50,21 @@ public final class MappingTemplates {
      * @throws TemplateException when rendering fails (a method throws, the payload is not JSON …)
      */
     public String render(Template template, TemplateScope scope) {
-        TemplateContext variables = new TemplateContext(template.introspection());
+        RenderBudget budget = new RenderBudget(template.location());
+        TemplateContext variables = new TemplateContext(template.introspection(), budget);
         variables.put("input", scope.input());
         variables.put("context", scope.context().templateValue());
         variables.put("stageVariables", scope.stageVariables());
         variables.put("util", scope.util());
-        RenderOutput out = new RenderOutput(template.expectedLength());
-        try {
+        RenderOutput out = new RenderOutput(template.expectedLength(), budget);
+        try (RenderBudget.Scope current = budget.enter()) {
             template.parsed().merge(variables, out);
+        } catch (TemplateException e) {
+            throw e;
         } catch (MethodInvocationException e) {
+            if (e.getCause() instanceof TemplateException exceeded) {
+                throw exceeded;
+            }
             throw new TemplateException(template.location() + " line " + e.getLineNumber() + ", column "
                     + e.getColumnNumber() + ": method '" + e.getMethodName() + "' threw "
                     + oneLine(describe(e.getCause() == null ? e : e.getCause())), e);
@@ -75,7 +81,6 @@ public final class MappingTemplates {
         template.setRuntimeServices(velocity);
         try {
             SimpleNode tree = velocity.parse(new StringReader(text), template);
-            NullAsEmptyEquality.rewrite(tree);
             template.setData(tree);
             template.initDocument();
         } catch (ParseException e) {

@@ -14,9 +14,15 @@ final class TemplateContext extends VelocityContext {
     private static final long serialVersionUID = 1L;
 
     private final transient IntrospectionCache introspection;
+    private final transient RenderBudget budget;
 
-    TemplateContext(IntrospectionCache introspection) {
+    TemplateContext(IntrospectionCache introspection, RenderBudget budget) {
         this.introspection = introspection;
+        this.budget = budget;
+    }
+
+    RenderBudget budget() {
+        return budget;
     }
 
     @Override

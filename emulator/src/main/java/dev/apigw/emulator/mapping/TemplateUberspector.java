@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * What a template may call: only methods and properties of the values AWS templates work with — strings, numbers,
  * booleans, maps, lists and other collections, arrays, {@code $input} and {@code $util} — and never
  * {@code getClass()}, so {@code $input.getClass().forName(...)}, {@code $util.class.classLoader} and the like resolve
- * to nothing and render as empty text. Anything else a method returns is inert: it can be printed, not called.
+ * to nothing and render as empty text. Anything else a method returns is inert: it can be printed, not called. Every
+ * call is held to the render's budget ({@link BoundedMethod}).
  * Public only because Velocity instantiates its uberspector by class name.
  */
 public final class TemplateUberspector extends UberspectImpl {
@@ -33,12 +34,18 @@ public final class TemplateUberspector extends UberspectImpl {
             return null;
         }
         VelMethod method = super.getMethod(target, name, args, info);
-        return method == null || forbidden(method.getMethod()) ? null : method;
+        return method == null || forbidden(method.getMethod()) ? null : new BoundedMethod(method);
     }
 
     @Override
     public @Nullable VelPropertyGet getPropertyGet(@Nullable Object target, String identifier, Info info) {
-        return allowed(target) && !identifier.equals("class") ? super.getPropertyGet(target, identifier, info) : null;
+        if (!allowed(target) || identifier.equals("class") || OBJECT_METHODS.contains(identifier)) {
+            return null;
+        }
+        // A property resolves to a getter; the ones Object has ($input.getClass as a property: found by the fuzzer)
+        // are refused like the methods themselves.
+        VelPropertyGet getter = super.getPropertyGet(target, identifier, info);
+        return getter == null || OBJECT_METHODS.contains(getter.getMethodName()) ? null : getter;
     }
 
     @Override

@@ -27,6 +27,8 @@ class MappingTemplatesSecurityTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "$input.getClass()",
+        "{$input.getClass",
+        "$input.getClass.name $util.getClass $context.getClass $input.path('$').getClass",
         "$input.class",
         "$input.getClass().forName('java.lang.Runtime')",
         "$input.class.forName('java.lang.Runtime').getRuntime()",
