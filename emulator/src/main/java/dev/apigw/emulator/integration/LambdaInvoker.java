@@ -70,8 +70,9 @@ final class LambdaInvoker implements IntegrationInvoker {
         exchange.trace().lambdaResponse(result.payload(),
                 result instanceof InvocationResult.FunctionError error ? error.errorType() : null);
         if (result instanceof InvocationResult.FunctionError error) {
-            // Integration responses may map it (by errorMessage); the log says which function failed, as AWS's does.
-            LOG.warn("[{}] Lambda execution failed with status 200 due to customer function error in {}: {}: {}",
+            // Integration responses may map it (by errorMessage), often on purpose (a 404 for "not found"), and the
+            // function's own log already has the error at WARN: this line says which function failed, as AWS's does.
+            LOG.info("[{}] Lambda execution failed with status 200 due to customer function error in {}: {}: {}",
                     exchange.context().requestId(), functionName, error.errorType(), error.errorMessage());
         }
         IntegrationOutput output = result instanceof InvocationResult.FunctionError error
