@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import dev.apigw.emulator.GatewayRequest;
-import dev.apigw.emulator.Header;
 import dev.apigw.emulator.Headers;
 import dev.apigw.emulator.response.GatewayError;
 import dev.apigw.emulator.response.GatewayException;
@@ -22,8 +21,10 @@ public final class RequestDecoding {
     private RequestDecoding() {}
 
     /**
-     * The request with its body decoded and without {@code Content-Encoding} (the integration gets the payload
-     * itself, so a header still naming a compression would be false); the request itself when it names none.
+     * The request with its body decoded; the request itself when it names no compression. The headers stay as the
+     * client sent them, {@code Content-Encoding} included: on AWS a Lambda proxy event carries the decompressed body
+     * with {@code Content-Encoding: gzip} still among its headers (reported in dougmoscrop/serverless-http#194, where
+     * express then tried to gunzip the plain body), and templates see the header (AWS-REFERENCE 5.6).
      *
      * @param limitBytes the payload limit the decoded body must keep to
      * @throws GatewayException UNSUPPORTED_MEDIA_TYPE for an unsupported coding or a body not in its coding
@@ -46,13 +47,7 @@ public final class RequestDecoding {
                         + "); send the compressed bytes, or drop the Content-Encoding header");
             }
         }
-        List<Header> headers = new ArrayList<>();
-        for (Header header : request.headers().all()) {
-            if (!header.name().equalsIgnoreCase(CONTENT_ENCODING)) {
-                headers.add(header);
-            }
-        }
-        return new GatewayRequest(request.method(), request.rawPath(), request.rawQuery(), new Headers(headers), body,
+        return new GatewayRequest(request.method(), request.rawPath(), request.rawQuery(), request.headers(), body,
                 request.sourceIp(), request.time());
     }
 
