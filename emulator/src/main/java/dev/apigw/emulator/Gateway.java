@@ -9,6 +9,9 @@ import java.util.function.Consumer;
 import dev.apigw.emulator.auth.AccessControl;
 import dev.apigw.emulator.auth.jwt.LocalIssuer;
 import dev.apigw.emulator.cors.HttpApiCors;
+import dev.apigw.emulator.encoding.DecodedTooLargeException;
+import dev.apigw.emulator.encoding.RequestDecoding;
+import dev.apigw.emulator.encoding.ResponseCompression;
 import dev.apigw.emulator.exchange.Exchange;
 import dev.apigw.emulator.exchange.RequestContext;
 import dev.apigw.emulator.exchange.RequestContexts;
@@ -27,6 +30,7 @@ import dev.apigw.emulator.observe.LiveFeed;
 import dev.apigw.emulator.observe.ObservedRequest;
 import dev.apigw.emulator.observe.RequestObservation;
 import dev.apigw.emulator.observe.RouteStatistics;
+import dev.apigw.emulator.response.EdgeRefusals;
 import dev.apigw.emulator.response.GatewayError;
 import dev.apigw.emulator.response.GatewayException;
 import dev.apigw.emulator.response.GatewayResponses;
@@ -80,8 +84,10 @@ public final class Gateway implements AutoCloseable {
     private final GatewayAssembly.Dashboard dashboard;
     private final RequestLimits requestLimits;
     private final RequestLimitCheck limitCheck;
+    private final ResponseCompression compression;
 
-    private Gateway(GatewayAssembly.GatewayParts parts, Journal journal, RequestLimits requestLimits) {
+    private Gateway(GatewayAssembly.GatewayParts parts, Journal journal, RequestLimits requestLimits,
+            @Nullable MinimumCompressionSize compressionSetting) {
         this.api = parts.api();
         this.stage = parts.stage();
         this.routes = parts.routes();
@@ -104,6 +110,7 @@ public final class Gateway implements AutoCloseable {
         this.dashboard = parts.dashboard();
         this.requestLimits = requestLimits;
         this.limitCheck = new RequestLimitCheck(requestLimits, api.type() == ApiType.HTTP);
+        this.compression = compression(api, compressionSetting);
         this.methodRequest = new MethodRequest(api, stage, routes, cors, accessControl, meter, parts.validations(),
                 api instanceof RestApi rest ? rest.binaryMediaTypes() : List.of());
     }
@@ -116,7 +123,25 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway create(GatewayConfig config) {
         return new Gateway(GatewayAssembly.assemble(config),
-                Journal.ofSize(config.observability() ? config.journalSize() : 0), config.requestLimits());
+                Journal.ofSize(config.observability() ? config.journalSize() : 0), config.requestLimits(),
+                config.minimumCompressionSize());
+    }
+
+    /** The configured setting over the document's; payload compression is a REST API feature only. */
+    private static ResponseCompression compression(Api api, @Nullable MinimumCompressionSize setting) {
+        if (!(api instanceof RestApi rest)) {
+            if (setting != null && setting.bytes().isPresent()) {
+                LOG.warn("the minimum compression size is ignored: API Gateway compresses only REST API responses,"
+                        + " and this is {} API; remove the setting",
+                        api.type() == ApiType.HTTP ? "an HTTP" : "a WebSocket");
+            }
+            return ResponseCompression.off();
+        }
+        if (setting != null) {
+            return setting.compression();
+        }
+        return rest.minimumCompressionSize() == null ? ResponseCompression.off()
+                : ResponseCompression.atLeast(rest.minimumCompressionSize());
     }
 
     /**
@@ -149,7 +174,10 @@ public final class Gateway implements AutoCloseable {
             return;
         }
         FunctionCall call = new FunctionCall();
-        respond(request, context, observation, call).whenComplete((response, failure) ->
+        // Compressed last, once the response is final (gateway responses and CORS headers included), as the client
+        // receives it.
+        respond(request, context, observation, call)
+                .thenApply(response -> compression.apply(request, response)).whenComplete((response, failure) ->
                 answer.accept(answered(request, context, observation, response, failure)));
         call.runIn(runner);
     }
@@ -189,10 +217,15 @@ public final class Gateway implements AutoCloseable {
             RequestObservation observation, FunctionCall call) {
         Exchange exchange;
         try {
-            exchange = methodRequest.admit(request, context, observation);
+            GatewayRequest decoded = api.type() == ApiType.REST
+                    ? RequestDecoding.decoded(request, requestLimits.payloadBytes()) : request;
+            exchange = methodRequest.admit(decoded, context, observation);
             if (exchange == null) {
                 return CompletableFuture.completedFuture(cors.preflight(request).orElseThrow());
             }
+        } catch (DecodedTooLargeException e) {
+            LOG.debug("[{}] {}", context.requestId(), e.getMessage());
+            return CompletableFuture.completedFuture(EdgeRefusals.payloadTooLarge(e.limitBytes(), false));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(cors.decorate(request, failed(e, request, context, observation)));
         }

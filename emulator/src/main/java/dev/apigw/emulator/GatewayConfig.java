@@ -57,6 +57,8 @@ import org.jspecify.annotations.Nullable;
  *     API) are served: on the API's port (the default), on a port of their own, or not at all
  * @param shutdownGrace how long {@link GatewayServer#close()} lets requests in flight finish after it stopped
  *     accepting connections ({@link #DEFAULT_SHUTDOWN_GRACE} by default)
+ * @param minimumCompressionSize a REST API's response compression in place of the document's
+ *     {@code x-amazon-apigateway-minimum-compression-size} (a size, or off); null = the document's
  */
 public record GatewayConfig(
         SpecSource spec,
@@ -91,7 +93,8 @@ public record GatewayConfig(
         String adminPrefix,
         boolean observability,
         AdminEndpoints adminEndpoints,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        @Nullable MinimumCompressionSize minimumCompressionSize) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3000;
@@ -177,7 +180,7 @@ public record GatewayConfig(
                 .issuerKey(issuerKey).strict(strict).remoteLambda(remoteLambda).hotReload(hotReload)
                 .watchSpec(watchSpec).accessLog(accessLogFormat, accessLogFile).journalSize(journalSize)
                 .adminPrefix(adminPrefix).observability(observability).adminEndpoints(adminEndpoints)
-                .shutdownGrace(shutdownGrace);
+                .shutdownGrace(shutdownGrace).minimumCompressionSize(minimumCompressionSize);
         builder.apiKeys.addAll(apiKeys);
         builder.routeThrottles.putAll(routeThrottles);
         builder.iamCredentials.addAll(iamCredentials);
@@ -227,6 +230,7 @@ public record GatewayConfig(
         private boolean observability = true;
         private AdminEndpoints adminEndpoints = AdminEndpoints.onApiPort();
         private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+        private @Nullable MinimumCompressionSize minimumCompressionSize;
 
         private Builder() {}
 
@@ -391,6 +395,12 @@ public record GatewayConfig(
             return this;
         }
 
+        /** A REST API's response compression in place of the document's; null (the default) keeps the document's. */
+        public Builder minimumCompressionSize(@Nullable MinimumCompressionSize size) {
+            this.minimumCompressionSize = size;
+            return this;
+        }
+
         public Builder watchSpec(boolean watchSpec) {
             this.watchSpec = watchSpec;
             return this;
@@ -419,7 +429,7 @@ public record GatewayConfig(
                     webSocketLimits, requestLimits, apiKeys, usagePlans, throttle, routeThrottles, accountThrottle, clock,
                     iamCredentials, jwks, issuerKey,
                     strict, sharedEnvironment, functionEnvironments, functionConfigs, remoteLambda, hotReload, watchSpec, accessLogFormat, accessLogFile,
-                    journalSize, adminPrefix, observability, adminEndpoints, shutdownGrace);
+                    journalSize, adminPrefix, observability, adminEndpoints, shutdownGrace, minimumCompressionSize);
         }
     }
 }

@@ -18,6 +18,7 @@ import dev.apigw.emulator.RequestLimits;
 import dev.apigw.emulator.AdminEndpoints;
 import dev.apigw.emulator.FunctionDefinition;
 import dev.apigw.emulator.GatewayConfig;
+import dev.apigw.emulator.MinimumCompressionSize;
 import dev.apigw.emulator.StageThrottle;
 import dev.apigw.model.ApiType;
 import dev.apigw.emulator.EnvVarsFile;
@@ -60,6 +61,7 @@ import org.jspecify.annotations.Nullable;
  * adminPort: 9000                               # optional: serve them on their own port
  * shutdownGrace: 10s                            # optional: how long a stop lets requests in flight finish
  * limits: {payload: 1MB, lambdaPayload: 512KB, headerBytes: 4KB, urlLength: 2048, idleTimeout: 5}   # optional
+ * minimumCompressionSize: 1024                  # optional: REST response compression (bytes, or off), over the spec's
  * </pre>
  */
 record ProjectFile(
@@ -89,7 +91,8 @@ record ProjectFile(
         @Nullable Boolean admin,
         @Nullable Integer adminPort,
         @Nullable String shutdownGrace,
-        @Nullable LimitsEntry limits) {
+        @Nullable LimitsEntry limits,
+        @Nullable String minimumCompressionSize) {
 
     static final String DEFAULT_NAME = "apigw.yaml";
 
@@ -157,7 +160,7 @@ record ProjectFile(
             ProjectFile project = text.isBlank() ? null : YAML.readValue(text, ProjectFile.class);
             if (project == null) {
                 return new ProjectFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null, null, null);
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null);
             }
             project.check(file);
             return project;
@@ -270,6 +273,9 @@ record ProjectFile(
         }
         if (limits != null) {
             builder.requestLimits(limits::applyTo);
+        }
+        if (minimumCompressionSize != null) {
+            builder.minimumCompressionSize(MinimumCompressionSize.parse(minimumCompressionSize));
         }
         if (envVars != null) {
             EnvVarsFile.applyTo(baseDir.resolve(envVars), builder);

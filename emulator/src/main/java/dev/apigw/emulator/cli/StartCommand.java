@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import dev.apigw.emulator.AdminEndpoints;
 import dev.apigw.emulator.GatewayConfig;
+import dev.apigw.emulator.MinimumCompressionSize;
 import dev.apigw.emulator.GatewayServer;
 import dev.apigw.emulator.StageThrottle;
 import dev.apigw.emulator.auth.IamCredential;
@@ -118,6 +119,11 @@ final class StartCommand implements Callable<Integer> {
             description = "how long a stop (Ctrl-C, SIGTERM) lets requests in flight finish, e.g. 10s or 500ms;"
                     + " default 5s")
     @Nullable String shutdownGrace;
+
+    @Option(names = "--minimum-compression-size", paramLabel = "BYTES",
+            description = "REST APIs: compress responses of at least BYTES (0 to 10485760) for clients that accept"
+                    + " gzip or deflate, or off; overrides x-amazon-apigateway-minimum-compression-size")
+    @Nullable String minimumCompressionSize;
 
     @Option(names = "--no-observability",
             description = "turn metrics, the request journal and the dashboard's data off (to measure their cost)")
@@ -240,6 +246,10 @@ final class StartCommand implements Callable<Integer> {
         if (shutdownGrace != null) {
             builder.shutdownGrace(FunctionOptions.parse(spec, "--shutdown-grace",
                     () -> GraceDuration.parse(shutdownGrace)));
+        }
+        if (minimumCompressionSize != null) {
+            builder.minimumCompressionSize(FunctionOptions.parse(spec, "--minimum-compression-size",
+                    () -> MinimumCompressionSize.parse(minimumCompressionSize)));
         }
         builder.hotReload(!noHotReload);
         builder.watchSpec(watch);

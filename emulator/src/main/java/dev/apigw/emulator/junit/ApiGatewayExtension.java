@@ -13,6 +13,7 @@ import dev.apigw.emulator.FunctionConfig;
 import dev.apigw.emulator.FunctionDefinition;
 import dev.apigw.emulator.Gateway;
 import dev.apigw.emulator.GatewayConfig;
+import dev.apigw.emulator.MinimumCompressionSize;
 import dev.apigw.emulator.AdminEndpoints;
 import dev.apigw.emulator.GatewayServer;
 import dev.apigw.emulator.MutableClock;
@@ -153,6 +154,19 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
     /** How long closing the gateway lets requests in flight finish (5 s unless set). */
     public ApiGatewayExtension withShutdownGrace(Duration grace) {
         return with(b -> b.shutdownGrace(grace));
+    }
+
+    /**
+     * Compresses REST API responses of at least {@code bytes} for clients that accept gzip or deflate, in place of
+     * the document's {@code x-amazon-apigateway-minimum-compression-size}.
+     */
+    public ApiGatewayExtension withMinimumCompressionSize(int bytes) {
+        return with(b -> b.minimumCompressionSize(MinimumCompressionSize.of(bytes)));
+    }
+
+    /** Compresses no response, whatever the document's {@code x-amazon-apigateway-minimum-compression-size}. */
+    public ApiGatewayExtension withoutCompression() {
+        return with(b -> b.minimumCompressionSize(MinimumCompressionSize.off()));
     }
 
     public ApiGatewayExtension withJournalSize(int size) {

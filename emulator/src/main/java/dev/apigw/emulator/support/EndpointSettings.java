@@ -6,15 +6,14 @@ import java.util.Locale;
 
 /**
  * The root-level settings of how clients reach a REST or HTTP API and how it answers them on the wire: endpoint
- * configuration, TLS security policy, endpoint access mode and compression. apigw serves plain HTTP on the address
- * it is given, so none of them applies.
+ * configuration, TLS security policy and endpoint access mode. apigw serves plain HTTP on the address it is given,
+ * so none of them applies. (Compression, {@code x-amazon-apigateway-minimum-compression-size}, is enforced.)
  */
 final class EndpointSettings {
 
     static final String ENDPOINT_CONFIGURATION = "x-amazon-apigateway-endpoint-configuration";
     static final String SECURITY_POLICY = "x-amazon-apigateway-security-policy";
     static final String ENDPOINT_ACCESS_MODE = "x-amazon-apigateway-endpoint-access-mode";
-    static final String MINIMUM_COMPRESSION_SIZE = "x-amazon-apigateway-minimum-compression-size";
     private static final String DEFAULT_SECURITY_POLICY = "TLS_1_0";
 
     private EndpointSettings() {}
@@ -42,11 +41,6 @@ final class EndpointSettings {
             // host does not match; BASIC checks neither, which is what apigw does anyway.
             into.add(accessMode.unenforced(ENDPOINT_ACCESS_MODE, "requests are not checked for the endpoint type"
                     + " they come through or for a matching SNI host name"));
-        }
-        WrittenNode compression = root.get(MINIMUM_COMPRESSION_SIZE);
-        if (compression.isPresent()) {
-            into.add(compression.unenforced(MINIMUM_COMPRESSION_SIZE, "responses are never compressed, whatever"
-                    + " the client's Accept-Encoding"));
         }
     }
 

@@ -17,9 +17,8 @@ import java.util.Optional;
  * and {@code apigw validate} prints it.
  *
  * <p>What is reported: a setting that changes what a client observes on AWS (responses, security, limits, and
- * performance-visible features such as caching and compression) and that apigw does not implement. Today that is
- * compression ({@code x-amazon-apigateway-minimum-compression-size}), the endpoint's access settings
- * ({@code x-amazon-apigateway-endpoint-configuration} {@code disableExecuteApiEndpoint} and {@code vpcEndpointIds},
+ * performance-visible features such as caching) and that apigw does not implement. Today that is the endpoint's
+ * access settings ({@code x-amazon-apigateway-endpoint-configuration} {@code disableExecuteApiEndpoint} and {@code vpcEndpointIds},
  * {@code x-amazon-apigateway-security-policy}, {@code x-amazon-apigateway-endpoint-access-mode: STRICT}), response
  * caching ({@code cacheKeyParameters}), VPC links and the TLS settings of the backend call ({@code tlsConfig}), and a
  * WebSocket API's API keys.

@@ -168,6 +168,13 @@ class MainTest {
         }
 
         @Test
+        void an_invalid_minimum_compression_size_names_the_file_and_the_forms() throws Exception {
+            assertThat(runWith("spec: x.yaml\nminimumCompressionSize: 20000000\n")).isEqualTo(1);
+            assertThat(err.toString()).contains("apigw.yaml").contains("the minimum compression size must be 0 to"
+                    + " 10485760 bytes (or off), was 20000000").doesNotContain("Exception");
+        }
+
+        @Test
         void admin_off_and_an_admin_port_together_are_refused() throws Exception {
             assertThat(runWith("spec: x.yaml\nadmin: false\nadminPort: 9000\n")).isEqualTo(1);
             assertThat(err.toString()).contains("both admin: false and adminPort").doesNotContain("Exception");
@@ -313,6 +320,42 @@ class MainTest {
                 "--account-throttle", "fast"}, functions());
             assertThat(run(args)).isEqualTo(2);
             assertThat(err.toString()).contains("--account-throttle").contains("RATE:BURST").doesNotContain("\tat ");
+        }
+
+        @Test
+        void the_minimum_compression_size_flag_compresses_responses_for_clients_that_accept_it() throws Exception {
+            CountDownLatch shutdown = new CountDownLatch(1);
+            String[] args = concat(new String[] {"start", "--spec", REST_SPEC, "--port", "0",
+                "--stage-variable", "backend=http://127.0.0.1:9", "--minimum-compression-size", "0",
+                "--issuer-key", issuerKeyDir.resolve("issuer-key.json").toString()}, functions());
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                    () -> Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), shutdown, args));
+            String root = awaitListening();
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<byte[]> gzipped = client.send(HttpRequest.newBuilder(URI.create(root + "/dev/echo"))
+                    .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> plain = client.send(HttpRequest.newBuilder(URI.create(root + "/dev/echo")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            shutdown.countDown();
+
+            assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(0);
+            assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+            // The echo function answers with its event, which differs per request (ids, headers).
+            assertThat(new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))
+                    .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).startsWith("{\"resource\":\"/echo\"")
+                    .contains("\"Accept-Encoding\":\"gzip\"");
+            assertThat(new String(plain.body(), java.nio.charset.StandardCharsets.UTF_8))
+                    .startsWith("{\"resource\":\"/echo\"");
+            assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        }
+
+        @Test
+        void an_invalid_minimum_compression_size_flag_is_a_usage_error_naming_the_flag() {
+            String[] args = concat(new String[] {"start", "--spec", REST_SPEC, "--port", "0",
+                "--minimum-compression-size", "big"}, functions());
+            assertThat(run(args)).isEqualTo(2);
+            assertThat(err.toString()).contains("--minimum-compression-size").contains("or off")
+                    .doesNotContain("\tat ");
         }
 
         @Test

@@ -40,12 +40,12 @@ class StrictStartupTest {
         GatewayStartupException refused = catchThrowableOfType(
                 () -> Gateway.create(config().strict(true).build()), GatewayStartupException.class);
 
-        assertThat(refused.problems()).hasSize(8).allSatisfy(problem -> assertThat(problem)
+        assertThat(refused.problems()).hasSize(7).allSatisfy(problem -> assertThat(problem)
                 .startsWith("--strict: ").contains(UNENFORCED.toString())
                 .endsWith(". Remove the setting, or start without --strict."));
-        assertThat(refused.problems().get(2)).isEqualTo("--strict: x-amazon-apigateway-minimum-compression-size at "
-                + UNENFORCED + " line 10 (x-amazon-apigateway-minimum-compression-size): responses are never"
-                + " compressed, whatever the client's Accept-Encoding. Remove the setting, or start without --strict.");
+        assertThat(refused.problems().get(2)).isEqualTo("--strict: x-amazon-apigateway-security-policy at "
+                + UNENFORCED + " line 11 (x-amazon-apigateway-security-policy): apigw serves plain HTTP, so TLS"
+                + " versions and cipher suites are not restricted. Remove the setting, or start without --strict.");
         assertThat(refused.getMessage()).contains("paths./pets.get.x-amazon-apigateway-integration.cacheKeyParameters");
     }
 
@@ -71,9 +71,9 @@ class StrictStartupTest {
             }
         });
 
-        Matcher warnings = Pattern.compile("apigw does not enforce 8 setting\\(s\\) of ").matcher(log);
+        Matcher warnings = Pattern.compile("apigw does not enforce 7 setting\\(s\\) of ").matcher(log);
         assertThat(warnings.results().count()).isEqualTo(1);
-        assertThat(log).contains("x-amazon-apigateway-minimum-compression-size at " + UNENFORCED + " line 10")
+        assertThat(log).contains("x-amazon-apigateway-security-policy at " + UNENFORCED + " line 11")
                 .contains("x-amazon-apigateway-integration.connectionType at " + UNENFORCED + " line 40");
     }
 
@@ -82,8 +82,8 @@ class StrictStartupTest {
         EngineTestKit.engine("junit-jupiter").selectors(selectClass(StrictFixture.class)).execute()
                 .containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(
                         instanceOf(GatewayStartupException.class),
-                        message(m -> m.contains("--strict: x-amazon-apigateway-minimum-compression-size at"
-                                + " classpath:specs/unenforced-rest.yaml line 10"))));
+                        message(m -> m.contains("--strict: x-amazon-apigateway-security-policy at"
+                                + " classpath:specs/unenforced-rest.yaml line 11"))));
     }
 
     @Test

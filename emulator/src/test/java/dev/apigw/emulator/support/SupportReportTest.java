@@ -36,9 +36,6 @@ class SupportReportTest {
                 "x-amazon-apigateway-endpoint-configuration.vpcEndpointIds at " + source + " line 9"
                         + " (servers.0.x-amazon-apigateway-endpoint-configuration.vpcEndpointIds): any caller reaches"
                         + " the API, where AWS admits only requests through the listed VPC endpoints",
-                "x-amazon-apigateway-minimum-compression-size at " + source + " line 10"
-                        + " (x-amazon-apigateway-minimum-compression-size): responses are never compressed, whatever"
-                        + " the client's Accept-Encoding",
                 "x-amazon-apigateway-security-policy at " + source + " line 11"
                         + " (x-amazon-apigateway-security-policy): apigw serves plain HTTP, so TLS versions and cipher"
                         + " suites are not restricted",
