@@ -12,6 +12,7 @@ import java.util.Map;
 import dev.apigw.model.ApiType;
 import dev.apigw.emulator.auth.IamCredential;
 import dev.apigw.emulator.auth.JwksSource;
+import dev.apigw.emulator.cache.StageCacheSettings;
 import dev.apigw.lambda.remote.RemoteLambda;
 import org.jspecify.annotations.Nullable;
 
@@ -57,6 +58,8 @@ import org.jspecify.annotations.Nullable;
  *     API) are served: on the API's port (the default), on a port of their own, or not at all
  * @param shutdownGrace how long {@link GatewayServer#close()} lets requests in flight finish after it stopped
  *     accepting connections ({@link #DEFAULT_SHUTDOWN_GRACE} by default)
+ * @param stageCache the REST stage's response cache: TTLs per stage and method, and who may invalidate entries
+ *     ({@link StageCacheSettings#OFF} by default, as a new AWS stage has no cache)
  */
 public record GatewayConfig(
         SpecSource spec,
@@ -91,7 +94,8 @@ public record GatewayConfig(
         String adminPrefix,
         boolean observability,
         AdminEndpoints adminEndpoints,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        StageCacheSettings stageCache) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3000;
@@ -147,6 +151,7 @@ public record GatewayConfig(
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("the shutdown grace period must be 0 or more, was " + shutdownGrace);
         }
+        requireNonNull(stageCache, "stageCache");
     }
 
     /** A function's environment as configured: the shared variables, then its own over them. */
@@ -177,7 +182,7 @@ public record GatewayConfig(
                 .issuerKey(issuerKey).strict(strict).remoteLambda(remoteLambda).hotReload(hotReload)
                 .watchSpec(watchSpec).accessLog(accessLogFormat, accessLogFile).journalSize(journalSize)
                 .adminPrefix(adminPrefix).observability(observability).adminEndpoints(adminEndpoints)
-                .shutdownGrace(shutdownGrace);
+                .shutdownGrace(shutdownGrace).stageCache(stageCache);
         builder.apiKeys.addAll(apiKeys);
         builder.routeThrottles.putAll(routeThrottles);
         builder.iamCredentials.addAll(iamCredentials);
@@ -227,6 +232,7 @@ public record GatewayConfig(
         private boolean observability = true;
         private AdminEndpoints adminEndpoints = AdminEndpoints.onApiPort();
         private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+        private StageCacheSettings stageCache = StageCacheSettings.OFF;
 
         private Builder() {}
 
@@ -391,6 +397,17 @@ public record GatewayConfig(
             return this;
         }
 
+        /** The REST stage's cache settings (off by default). */
+        public Builder stageCache(StageCacheSettings stageCache) {
+            this.stageCache = requireNonNull(stageCache, "stageCache");
+            return this;
+        }
+
+        /** Changes the stage cache settings so far, e.g. {@code cache -> cache.withTtl(300)}. */
+        public Builder stageCache(java.util.function.UnaryOperator<StageCacheSettings> change) {
+            return stageCache(change.apply(stageCache));
+        }
+
         public Builder watchSpec(boolean watchSpec) {
             this.watchSpec = watchSpec;
             return this;
@@ -419,7 +436,7 @@ public record GatewayConfig(
                     webSocketLimits, requestLimits, apiKeys, usagePlans, throttle, routeThrottles, accountThrottle, clock,
                     iamCredentials, jwks, issuerKey,
                     strict, sharedEnvironment, functionEnvironments, functionConfigs, remoteLambda, hotReload, watchSpec, accessLogFormat, accessLogFile,
-                    journalSize, adminPrefix, observability, adminEndpoints, shutdownGrace);
+                    journalSize, adminPrefix, observability, adminEndpoints, shutdownGrace, stageCache);
         }
     }
 }

@@ -1,0 +1,53 @@
+package dev.apigw.emulator.cache;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import dev.apigw.emulator.GatewayRequest;
+import dev.apigw.emulator.events.QueryString;
+import dev.apigw.emulator.routing.MatchedRoute;
+
+/**
+ * What a stage cache entry is found by, as API Gateway builds it: the HTTP method, the resource path (the template,
+ * {@code /pets/{id}}) and the values of the integration's {@code cacheKeyParameters}. A header, query string or path
+ * parameter not listed there does not tell entries apart.
+ *
+ * @param parameters each listed parameter's name and value(s), in the integration's order
+ */
+record CacheKey(String httpMethod, String resourcePath, List<String> parameters) {
+    private static final String HEADER = "method.request.header.";
+    private static final String QUERY = "method.request.querystring.";
+    private static final String MULTI_QUERY = "method.request.multivaluequerystring.";
+    private static final String PATH = "method.request.path.";
+
+    static CacheKey of(GatewayRequest request, MatchedRoute route) {
+        List<String> keyParameters = route.integration().options().cacheKeyParameters();
+        List<String> values = new ArrayList<>(keyParameters.size());
+        var query = keyParameters.isEmpty() ? null : QueryString.parse(request.rawQuery());
+        for (String parameter : keyParameters) {
+            values.add(parameter + "=" + valueOf(parameter, request, route, query));
+        }
+        return new CacheKey(request.method(), route.resourcePath(), List.copyOf(values));
+    }
+
+    /** A parameter's value(s) in the request; header names are case-insensitive, as HTTP has them. */
+    private static List<String> valueOf(String parameter, GatewayRequest request, MatchedRoute route,
+            java.util.Map<String, List<String>> query) {
+        if (parameter.startsWith(HEADER)) {
+            return request.headers().values(parameter.substring(HEADER.length()).toLowerCase(Locale.ROOT));
+        }
+        if (parameter.startsWith(QUERY)) {
+            return query.getOrDefault(parameter.substring(QUERY.length()), List.of());
+        }
+        if (parameter.startsWith(MULTI_QUERY)) {
+            return query.getOrDefault(parameter.substring(MULTI_QUERY.length()), List.of());
+        }
+        if (parameter.startsWith(PATH)) {
+            String value = route.pathParameters().get(parameter.substring(PATH.length()));
+            return value == null ? List.of() : List.of(value);
+        }
+        // integration.request.* keys name what the integration receives; they are mapped from the method request's
+        // parameters, which the key above already covers when listed, so anything else adds nothing to the key.
+        return List.of();
+    }
+}
