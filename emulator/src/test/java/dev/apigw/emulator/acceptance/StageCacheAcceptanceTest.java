@@ -6,7 +6,11 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import dev.apigw.emulator.cache.StageCache;
 import dev.apigw.emulator.cache.UnauthorizedCacheControlHeaderStrategy;
+import dev.apigw.lambda.InvocationResult;
 import dev.apigw.emulator.handlers.CountingHandler;
 import dev.apigw.emulator.junit.ApiGatewayExtension;
 import org.junit.jupiter.api.Nested;
@@ -124,6 +128,27 @@ class StageCacheAcceptanceTest {
 
             assertThat(get(gateway, "/toys").body()).isNotEqualTo(toys);
             assertThat(get(gateway, "/pets").body()).isEqualTo(pets);
+        }
+
+        @Test
+        void a_response_over_1_mb_is_not_cached_and_one_of_1_mb_is() throws Exception {
+            AtomicInteger calls = new AtomicInteger();
+            int[] size = {StageCache.MAX_CACHED_BYTES + 1};
+            gateway.stubFunction("Counter", (payload, options) -> {
+                calls.incrementAndGet();
+                String body = "x".repeat(size[0]);
+                return new InvocationResult.Success(
+                        ("{\"statusCode\":200,\"body\":\"" + body + "\"}").getBytes(StandardCharsets.UTF_8));
+            });
+
+            get(gateway, "/toys");
+            assertThat(get(gateway, "/toys").body()).hasSize(StageCache.MAX_CACHED_BYTES + 1);
+            assertThat(calls).hasValue(2);
+
+            size[0] = StageCache.MAX_CACHED_BYTES;
+            get(gateway, "/pets");
+            assertThat(get(gateway, "/pets").body()).hasSize(StageCache.MAX_CACHED_BYTES);
+            assertThat(calls).hasValue(3);
         }
 
         @Test
