@@ -109,6 +109,24 @@ class StageCacheAcceptanceTest {
         }
 
         @Test
+        void a_path_parameter_not_in_the_key_shares_one_entry() throws Exception {
+            String one = get(gateway, "/pets/1/toys").body();
+
+            assertThat(get(gateway, "/pets/2/toys").body()).isEqualTo(one);
+            assertThat(calls(gateway)).isEqualTo(1);
+        }
+
+        @Test
+        void an_integration_parameter_in_the_key_counts_by_the_method_parameter_it_is_mapped_from() throws Exception {
+            String balls = get(gateway, "/toys/ball").body();
+            String ropes = get(gateway, "/toys/rope").body();
+
+            assertThat(ropes).isNotEqualTo(balls);
+            assertThat(get(gateway, "/toys/ball").body()).isEqualTo(balls);
+            assertThat(calls(gateway)).isEqualTo(2);
+        }
+
+        @Test
         void post_is_not_cached_unless_its_method_setting_says_so() throws Exception {
             String first = call(gateway, "POST", "/pets").body();
             String second = call(gateway, "POST", "/pets").body();
