@@ -215,6 +215,7 @@ public final class Gateway implements AutoCloseable {
         observation.integrationStarts();
         CompletableFuture<GatewayResponse> integrated;
         if (cached instanceof CacheLookup.Hit hit) {
+            exchange.trace().stageCacheHit(hit.response().status());
             integrated = CompletableFuture.completedFuture(hit.response());
         } else {
             try {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import dev.apigw.emulator.cache.StageCache;
 import dev.apigw.emulator.cache.UnauthorizedCacheControlHeaderStrategy;
+import dev.apigw.emulator.observe.JournalEntry;
 import dev.apigw.lambda.InvocationResult;
 import dev.apigw.emulator.handlers.CountingHandler;
 import dev.apigw.emulator.junit.ApiGatewayExtension;
@@ -191,6 +192,20 @@ class StageCacheAcceptanceTest {
             assertThat(flushed.statusCode()).isEqualTo(200);
             assertThat(flushed.body()).contains("\"flushedEntries\":1").contains("\"stage\":\"dev\"");
             assertThat(get(gateway, "/pets").body()).isNotEqualTo(pets);
+        }
+
+        @Test
+        void the_journal_shows_a_hit_as_answered_by_the_stage_cache() throws Exception {
+            get(gateway, "/pets");
+            get(gateway, "/pets");
+
+            assertThat(gateway.journal().entries()).first().satisfies(hit ->
+                    assertThat(hit.integration()).isEqualTo(new JournalEntry.StageCacheHit("cache", 200)));
+            assertThat(gateway.journal().entries().get(1).integration()).isInstanceOf(JournalEntry.LambdaCall.class);
+            HttpResponse<String> journal = gateway.httpClient().send(
+                    HttpRequest.newBuilder(gateway.baseUri().resolve("/_apigw/journal?limit=1")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(journal.body()).contains("\"integration\":{\"type\":\"cache\",\"status\":200}");
         }
 
         @Test
