@@ -20,14 +20,13 @@ import java.util.Optional;
  * performance-visible features such as caching and compression) and that apigw does not implement. Today that is
  * compression ({@code x-amazon-apigateway-minimum-compression-size}), the endpoint's access settings
  * ({@code x-amazon-apigateway-endpoint-configuration} {@code disableExecuteApiEndpoint} and {@code vpcEndpointIds},
- * {@code x-amazon-apigateway-security-policy}, {@code x-amazon-apigateway-endpoint-access-mode: STRICT}), response
- * caching ({@code cacheKeyParameters}), VPC links and the TLS settings of the backend call ({@code tlsConfig}), and a
- * WebSocket API's API keys.
+ * {@code x-amazon-apigateway-security-policy}, {@code x-amazon-apigateway-endpoint-access-mode: STRICT}), VPC links
+ * and the TLS settings of the backend call ({@code tlsConfig}), and a WebSocket API's API keys.
  *
  * <p>What is not: settings without a client-visible effect locally (documentation, tags, the import/export version,
  * integration and authorizer credentials roles, {@code cacheNamespace}), settings AWS itself ignores for the kind of
- * API (the importer warns about those), and settings that cannot be written in the document at all (stage caching
- * and throttling, usage plans, mutual TLS, which belongs to custom domain names).
+ * API (the importer warns about those), and settings that cannot be written in the document at all (stage caching,
+ * which apigw serves with the document's {@code cacheKeyParameters}, and throttling, usage plans, mutual TLS, which belongs to custom domain names).
  */
 public final class SupportReport {
 
