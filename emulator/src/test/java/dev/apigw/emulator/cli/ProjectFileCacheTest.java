@@ -59,4 +59,16 @@ class ProjectFileCacheTest {
         assertThat(cache.unauthorizedStrategy())
                 .isEqualTo(UnauthorizedCacheControlHeaderStrategy.SUCCEED_WITH_RESPONSE_HEADER);
     }
+
+    @Test
+    void the_pet_store_sample_caches_its_list_route_only() {
+        Path sample = Path.of("../samples/petstore/apigw.yaml");
+        GatewayConfig.Builder builder = GatewayConfig.builder();
+        ProjectFile.read(sample).applyTo(builder, sample.getParent());
+        StageCacheSettings cache = builder.build().stageCache();
+
+        assertThat(cache.ttlOf("/pets", "GET")).isEqualTo(300);
+        assertThat(cache.ttlOf("/pets/{id}", "GET")).isZero();
+        assertThat(cache.ttlOf("/pets", "POST")).isZero();
+    }
 }
