@@ -340,4 +340,22 @@ class StageCacheAcceptanceTest {
             assertThat(calls(gateway)).isEqualTo(2);
         }
     }
+
+    @Nested
+    class HttpApi {
+        @RegisterExtension
+        static ApiGatewayExtension gateway = ApiGatewayExtension.fromSpec("specs/http-api.yaml")
+                .withFunction("Echo", new CountingHandler())
+                .withFunction("Result", new CountingHandler())
+                .withFunction("Slow", new CountingHandler())
+                .withStageCache(Duration.ofSeconds(300));
+
+        @Test
+        void an_http_api_has_no_stage_cache_as_on_aws() throws Exception {
+            String first = get(gateway, "/v1").body();
+
+            assertThat(get(gateway, "/v1").body()).isNotEqualTo(first);
+            assertThat(gateway.invocations("Echo")).hasSize(2);
+        }
+    }
 }
