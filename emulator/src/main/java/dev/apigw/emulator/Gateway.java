@@ -8,6 +8,9 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import dev.apigw.emulator.auth.AccessControl;
 import dev.apigw.emulator.auth.jwt.LocalIssuer;
+import dev.apigw.emulator.cache.CacheLookup;
+import dev.apigw.emulator.cache.StageCache;
+import dev.apigw.emulator.cache.StageCacheSettings;
 import dev.apigw.emulator.cors.HttpApiCors;
 import dev.apigw.emulator.encoding.DecodedTooLargeException;
 import dev.apigw.emulator.encoding.RequestDecoding;
@@ -85,9 +88,10 @@ public final class Gateway implements AutoCloseable {
     private final RequestLimits requestLimits;
     private final RequestLimitCheck limitCheck;
     private final ResponseCompression compression;
+    private final StageCache cache;
 
     private Gateway(GatewayAssembly.GatewayParts parts, Journal journal, RequestLimits requestLimits,
-            @Nullable MinimumCompressionSize compressionSetting) {
+            @Nullable MinimumCompressionSize compressionSetting, StageCache cache) {
         this.api = parts.api();
         this.stage = parts.stage();
         this.routes = parts.routes();
@@ -111,6 +115,7 @@ public final class Gateway implements AutoCloseable {
         this.requestLimits = requestLimits;
         this.limitCheck = new RequestLimitCheck(requestLimits, api.type() == ApiType.HTTP);
         this.compression = compression(api, compressionSetting);
+        this.cache = cache;
         this.methodRequest = new MethodRequest(api, stage, routes, cors, accessControl, meter, parts.validations(),
                 api instanceof RestApi rest ? rest.binaryMediaTypes() : List.of());
     }
@@ -122,9 +127,11 @@ public final class Gateway implements AutoCloseable {
      * @throws GatewayStartupException when functions are missing or cannot be loaded
      */
     public static Gateway create(GatewayConfig config) {
-        return new Gateway(GatewayAssembly.assemble(config),
-                Journal.ofSize(config.observability() ? config.journalSize() : 0), config.requestLimits(),
-                config.minimumCompressionSize());
+        GatewayAssembly.GatewayParts parts = GatewayAssembly.assemble(config);
+        // Only REST APIs have a stage cache on AWS.
+        StageCacheSettings cacheSettings = parts.api() instanceof RestApi ? config.stageCache() : StageCacheSettings.OFF;
+        return new Gateway(parts, Journal.ofSize(config.observability() ? config.journalSize() : 0),
+                config.requestLimits(), config.minimumCompressionSize(), new StageCache(cacheSettings, config.clock()));
     }
 
     /** The configured setting over the document's; payload compression is a REST API feature only. */
@@ -229,13 +236,33 @@ public final class Gateway implements AutoCloseable {
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(cors.decorate(request, failed(e, request, context, observation)));
         }
+        CacheLookup cached;
+        try {
+            cached = cache.lookup(exchange);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(cors.decorate(request, failed(e, request, context, observation)));
+        }
+        countCache(exchange, cached);
         observation.integrationStarts();
         CompletableFuture<GatewayResponse> integrated;
-        try {
-            integrated = integrations.invokerFor(exchange.route().integration()).invoke(exchange, call);
-        } catch (RuntimeException e) {
-            integrated = CompletableFuture.failedFuture(e);
+        if (cached instanceof CacheLookup.Hit hit) {
+            exchange.trace().stageCacheHit(hit.response().status());
+            integrated = CompletableFuture.completedFuture(hit.response());
+        } else {
+            try {
+                integrated = integrations.invokerFor(exchange.route().integration()).invoke(exchange, call);
+            } catch (RuntimeException e) {
+                integrated = CompletableFuture.failedFuture(e);
+            }
+            if (cached instanceof CacheLookup.Miss miss) {
+                integrated = integrated.thenApply(response -> {
+                    cache.store(miss, response);
+                    return response;
+                });
+            }
         }
+        String cacheWarning = cached instanceof CacheLookup.Hit hit ? hit.warning()
+                : cached instanceof CacheLookup.Miss miss ? miss.warning() : null;
         return integrated.handle((response, failure) -> {
             observation.integrationEnds();
             GatewayResponse out;
@@ -245,9 +272,24 @@ public final class Gateway implements AutoCloseable {
             } catch (RuntimeException e) {
                 out = failed(e, request, context, observation);
             }
+            if (cacheWarning != null) {
+                out = out.withHeader("Warning", cacheWarning);
+            }
             // Error responses get CORS headers too; a preflight the gateway answered (above) already has its own.
             return cors.decorate(request, out);
         });
+    }
+
+    /** CacheHitCount and CacheMissCount of the method, for the methods the stage caches. */
+    private void countCache(Exchange exchange, CacheLookup cached) {
+        if (!dashboard.observability()) {
+            return;
+        }
+        if (cached instanceof CacheLookup.Hit) {
+            metrics.cacheHit(exchange.route());
+        } else if (cached instanceof CacheLookup.Miss) {
+            metrics.cacheMiss(exchange.route());
+        }
     }
 
     /** The gateway response for a failure anywhere in the pipeline. */
@@ -356,6 +398,16 @@ public final class Gateway implements AutoCloseable {
         return functions;
     }
 
+    /** Drops every entry of the stage cache, as API Gateway's FlushStageCache does ({@code DELETE /_apigw/cache}). */
+    public void flushCache() {
+        cache.flush();
+    }
+
+    /** The stage's response cache (REST APIs; off unless configured). */
+    public StageCache stageCache() {
+        return cache;
+    }
+
     /** The gateway's CloudWatch-named metrics ({@code /_apigw/metrics}). */
     public GatewayMetrics metrics() {
         return metrics;
@@ -410,7 +462,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Forgets recorded invocations, the request journal, the dashboard's statistics and per-test stubs, and closes
+     * Forgets recorded invocations, the request journal, the dashboard's statistics, the stage cache and per-test stubs, and closes
      * WebSocket connections (forgetting them); the API and its registered functions stay.
      */
     public void reset() {
@@ -425,5 +477,6 @@ public final class Gateway implements AutoCloseable {
         meter.reset();
         functions.invocations().clear();
         journal.clear();
+        cache.flush();
     }
 }

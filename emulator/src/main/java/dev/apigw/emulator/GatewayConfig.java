@@ -12,6 +12,7 @@ import java.util.Map;
 import dev.apigw.model.ApiType;
 import dev.apigw.emulator.auth.IamCredential;
 import dev.apigw.emulator.auth.JwksSource;
+import dev.apigw.emulator.cache.StageCacheSettings;
 import dev.apigw.lambda.remote.RemoteLambda;
 import org.jspecify.annotations.Nullable;
 
@@ -59,6 +60,8 @@ import org.jspecify.annotations.Nullable;
  *     accepting connections ({@link #DEFAULT_SHUTDOWN_GRACE} by default)
  * @param minimumCompressionSize a REST API's response compression in place of the document's
  *     {@code x-amazon-apigateway-minimum-compression-size} (a size, or off); null = the document's
+ * @param stageCache the REST stage's response cache: TTLs per stage and method, and who may invalidate entries
+ *     ({@link StageCacheSettings#OFF} by default, as a new AWS stage has no cache)
  */
 public record GatewayConfig(
         SpecSource spec,
@@ -94,7 +97,8 @@ public record GatewayConfig(
         boolean observability,
         AdminEndpoints adminEndpoints,
         Duration shutdownGrace,
-        @Nullable MinimumCompressionSize minimumCompressionSize) {
+        @Nullable MinimumCompressionSize minimumCompressionSize,
+        StageCacheSettings stageCache) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3000;
@@ -150,6 +154,7 @@ public record GatewayConfig(
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("the shutdown grace period must be 0 or more, was " + shutdownGrace);
         }
+        requireNonNull(stageCache, "stageCache");
     }
 
     /** A function's environment as configured: the shared variables, then its own over them. */
@@ -180,7 +185,7 @@ public record GatewayConfig(
                 .issuerKey(issuerKey).strict(strict).remoteLambda(remoteLambda).hotReload(hotReload)
                 .watchSpec(watchSpec).accessLog(accessLogFormat, accessLogFile).journalSize(journalSize)
                 .adminPrefix(adminPrefix).observability(observability).adminEndpoints(adminEndpoints)
-                .shutdownGrace(shutdownGrace).minimumCompressionSize(minimumCompressionSize);
+                .shutdownGrace(shutdownGrace).minimumCompressionSize(minimumCompressionSize).stageCache(stageCache);
         builder.apiKeys.addAll(apiKeys);
         builder.routeThrottles.putAll(routeThrottles);
         builder.iamCredentials.addAll(iamCredentials);
@@ -231,6 +236,7 @@ public record GatewayConfig(
         private AdminEndpoints adminEndpoints = AdminEndpoints.onApiPort();
         private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
         private @Nullable MinimumCompressionSize minimumCompressionSize;
+        private StageCacheSettings stageCache = StageCacheSettings.OFF;
 
         private Builder() {}
 
@@ -401,6 +407,17 @@ public record GatewayConfig(
             return this;
         }
 
+        /** The REST stage's cache settings (off by default). */
+        public Builder stageCache(StageCacheSettings stageCache) {
+            this.stageCache = requireNonNull(stageCache, "stageCache");
+            return this;
+        }
+
+        /** Changes the stage cache settings so far, e.g. {@code cache -> cache.withTtl(300)}. */
+        public Builder stageCache(java.util.function.UnaryOperator<StageCacheSettings> change) {
+            return stageCache(change.apply(stageCache));
+        }
+
         public Builder watchSpec(boolean watchSpec) {
             this.watchSpec = watchSpec;
             return this;
@@ -429,7 +446,8 @@ public record GatewayConfig(
                     webSocketLimits, requestLimits, apiKeys, usagePlans, throttle, routeThrottles, accountThrottle, clock,
                     iamCredentials, jwks, issuerKey,
                     strict, sharedEnvironment, functionEnvironments, functionConfigs, remoteLambda, hotReload, watchSpec, accessLogFormat, accessLogFile,
-                    journalSize, adminPrefix, observability, adminEndpoints, shutdownGrace, minimumCompressionSize);
+                    journalSize, adminPrefix, observability, adminEndpoints, shutdownGrace, minimumCompressionSize,
+                    stageCache);
         }
     }
 }

@@ -20,6 +20,8 @@ import dev.apigw.emulator.FunctionDefinition;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.MinimumCompressionSize;
 import dev.apigw.emulator.StageThrottle;
+import dev.apigw.emulator.cache.StageCacheSettings;
+import dev.apigw.emulator.cache.UnauthorizedCacheControlHeaderStrategy;
 import dev.apigw.model.ApiType;
 import dev.apigw.emulator.EnvVarsFile;
 import dev.apigw.emulator.FunctionConfig;
@@ -62,6 +64,8 @@ import org.jspecify.annotations.Nullable;
  * shutdownGrace: 10s                            # optional: how long a stop lets requests in flight finish
  * limits: {payload: 1MB, lambdaPayload: 512KB, headerBytes: 4KB, urlLength: 2048, idleTimeout: 5}   # optional
  * minimumCompressionSize: 1024                  # optional: REST response compression (bytes, or off), over the spec's
+ * cache: {ttl: 300, methods: {"/pets/{id}/GET": 60}, requireAuthorization: true,
+ *         unauthorizedStrategy: SUCCEED_WITH_RESPONSE_HEADER}   # optional: the REST stage cache
  * </pre>
  */
 record ProjectFile(
@@ -92,7 +96,8 @@ record ProjectFile(
         @Nullable Integer adminPort,
         @Nullable String shutdownGrace,
         @Nullable LimitsEntry limits,
-        @Nullable String minimumCompressionSize) {
+        @Nullable String minimumCompressionSize,
+        @Nullable CacheEntry cache) {
 
     static final String DEFAULT_NAME = "apigw.yaml";
 
@@ -112,6 +117,31 @@ record ProjectFile(
 
         FunctionDefinition toDefinition(Path baseDir) {
             return definition(this, baseDir);
+        }
+    }
+
+    /**
+     * {@code cache:}: the REST stage cache; {@code ttl} for GET methods (0 = off), {@code methods} per method keyed
+     * {@code /pets/{id}/GET}, and who may invalidate with {@code Cache-Control: max-age=0}.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record CacheEntry(
+            @Nullable Integer ttl,
+            @Nullable Map<String, Integer> methods,
+            @Nullable Boolean requireAuthorization,
+            @Nullable String unauthorizedStrategy) {
+
+        StageCacheSettings applyTo(StageCacheSettings settings) {
+            StageCacheSettings out = ttl == null ? settings : settings.withTtl(ttl);
+            if (methods != null) {
+                for (Map.Entry<String, Integer> method : methods.entrySet()) {
+                    out = out.withMethod(method.getKey(), method.getValue());
+                }
+            }
+            return out.withInvalidation(
+                    requireAuthorization != null ? requireAuthorization : out.requireAuthorizationForCacheControl(),
+                    unauthorizedStrategy != null ? UnauthorizedCacheControlHeaderStrategy.parse(unauthorizedStrategy)
+                            : out.unauthorizedStrategy());
         }
     }
 
@@ -160,7 +190,7 @@ record ProjectFile(
             ProjectFile project = text.isBlank() ? null : YAML.readValue(text, ProjectFile.class);
             if (project == null) {
                 return new ProjectFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
             }
             project.check(file);
             return project;
@@ -276,6 +306,9 @@ record ProjectFile(
         }
         if (minimumCompressionSize != null) {
             builder.minimumCompressionSize(MinimumCompressionSize.parse(minimumCompressionSize));
+        }
+        if (cache != null) {
+            builder.stageCache(cache::applyTo);
         }
         if (envVars != null) {
             EnvVarsFile.applyTo(baseDir.resolve(envVars), builder);

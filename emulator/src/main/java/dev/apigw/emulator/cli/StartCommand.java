@@ -15,6 +15,7 @@ import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.MinimumCompressionSize;
 import dev.apigw.emulator.GatewayServer;
 import dev.apigw.emulator.StageThrottle;
+import dev.apigw.emulator.cache.UnauthorizedCacheControlHeaderStrategy;
 import dev.apigw.emulator.auth.IamCredential;
 import dev.apigw.emulator.auth.JwksSource;
 import dev.apigw.emulator.auth.jwt.LocalIssuer;
@@ -64,6 +65,22 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--account-throttle", paramLabel = "RATE:BURST",
             description = "the account throttle over all requests; AWS's default 10000:5000, raise it for load tests")
     @Nullable String accountThrottle;
+
+    @Option(names = "--cache-ttl", paramLabel = "SECONDS",
+            description = "turn the REST stage cache on for GET methods with this TTL (AWS: 300, at most 3600, 0 = off)")
+    @Nullable Integer cacheTtl;
+
+    @Option(names = "--method-cache", paramLabel = "KEY=SECONDS",
+            description = "repeatable; a REST method's cache TTL over the stage's, e.g. /pets/GET=60 (0 = not cached)")
+    Map<String, String> methodCaches = new LinkedHashMap<>();
+
+    @Option(names = "--cache-require-authorization", paramLabel = "true|false", arity = "1",
+            description = "whether Cache-Control: max-age=0 needs an IAM-authorized caller (default true)")
+    @Nullable Boolean cacheRequireAuthorization;
+
+    @Option(names = "--cache-unauthorized", paramLabel = "STRATEGY",
+            description = "FAIL_WITH_403, SUCCEED_WITH_RESPONSE_HEADER (default) or SUCCEED_WITHOUT_RESPONSE_HEADER")
+    @Nullable String cacheUnauthorized;
 
     @Option(names = "--max-payload", paramLabel = "SIZE",
             description = "largest request body, e.g. 1MB; default AWS's 10MB (413 over it)")
@@ -185,6 +202,23 @@ final class StartCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
+    /** The stage cache flags, over the project file's {@code cache:}. */
+    private void applyCache(GatewayConfig.Builder builder) {
+        if (cacheTtl != null) {
+            FunctionOptions.parse(spec, "--cache-ttl", () -> builder.stageCache(cache -> cache.withTtl(cacheTtl)));
+        }
+        methodCaches.forEach((key, ttl) -> FunctionOptions.parse(spec, "--method-cache " + key,
+                () -> builder.stageCache(cache -> cache.withMethod(key, Integer.parseInt(ttl.trim())))));
+        if (cacheRequireAuthorization != null || cacheUnauthorized != null) {
+            FunctionOptions.parse(spec, "--cache-unauthorized", () -> builder.stageCache(cache ->
+                    cache.withInvalidation(
+                            cacheRequireAuthorization != null ? cacheRequireAuthorization
+                                    : cache.requireAuthorizationForCacheControl(),
+                            cacheUnauthorized != null ? UnauthorizedCacheControlHeaderStrategy.parse(cacheUnauthorized)
+                                    : cache.unauthorizedStrategy())));
+        }
+    }
+
     private GatewayConfig.Builder applyFlags(GatewayConfig.Builder builder) {
         if (host != null) {
             builder.host(host);
@@ -210,6 +244,7 @@ final class StartCommand implements Callable<Integer> {
                     () -> StageThrottle.parse(accountThrottle)));
         }
         applyLimits(builder);
+        applyCache(builder);
         for (String credential : iamCredentials) {
             builder.iamCredential(FunctionOptions.parse(spec, "--iam-credentials",
                     () -> IamCredential.parse(credential)));

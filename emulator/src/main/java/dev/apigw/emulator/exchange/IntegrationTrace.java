@@ -43,6 +43,9 @@ public interface IntegrationTrace {
     /** The status a MOCK integration answered with. */
     default void mockStatus(int status) {}
 
+    /** The stage cache answered with a kept integration response of this status; no integration was called. */
+    default void stageCacheHit(int status) {}
+
     /**
      * An authorization mechanism took the request: called once, before it decides.
      *

@@ -20,6 +20,7 @@ import dev.apigw.emulator.MutableClock;
 import dev.apigw.emulator.RecordedInvocation;
 import dev.apigw.lambda.remote.RemoteLambda;
 import dev.apigw.emulator.StageThrottle;
+import dev.apigw.emulator.cache.UnauthorizedCacheControlHeaderStrategy;
 import dev.apigw.emulator.RequestLimits;
 import dev.apigw.emulator.WebSocketLimits;
 import dev.apigw.emulator.auth.IamCredential;
@@ -204,6 +205,29 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
         return with(b -> b.accountThrottle(new StageThrottle(rate, burst)));
     }
 
+    /**
+     * Turns the REST stage's cache on for GET methods with this TTL (AWS: 300 s by default, at most 3600 s); entries
+     * expire by {@link #clock()}, and are flushed between tests.
+     */
+    public ApiGatewayExtension withStageCache(Duration ttl) {
+        return with(b -> b.stageCache(cache -> cache.withTtl(seconds(ttl))));
+    }
+
+    /** One method's cache TTL ({@code /pets/{id}/GET}, {@code /orders/POST}), over the stage's; zero turns it off. */
+    public ApiGatewayExtension withMethodCache(String key, Duration ttl) {
+        return with(b -> b.stageCache(cache -> cache.withMethod(key, seconds(ttl))));
+    }
+
+    /** Who may invalidate an entry with {@code Cache-Control: max-age=0}, and what happens to anyone else. */
+    public ApiGatewayExtension withCacheInvalidation(boolean requireAuthorization,
+            UnauthorizedCacheControlHeaderStrategy strategy) {
+        return with(b -> b.stageCache(cache -> cache.withInvalidation(requireAuthorization, strategy)));
+    }
+
+    private static int seconds(Duration ttl) {
+        return Math.toIntExact(ttl.toSeconds());
+    }
+
     /** An access key accepted on {@code AWS_IAM} routes; sign requests with it using the AWS SDK's SigV4 signer. */
     public ApiGatewayExtension withIamCredentials(String accessKeyId, String secretAccessKey) {
         return with(b -> b.iamCredential(new IamCredential(accessKeyId, secretAccessKey)));
@@ -373,6 +397,11 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
      */
     public Journal journal() {
         return gateway().journal();
+    }
+
+    /** Drops every entry of the stage cache (API Gateway's FlushStageCache). */
+    public void flushCache() {
+        gateway().flushCache();
     }
 
     /** Replaces a function for the current test only. */

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * ({@code GET /_apigw/metrics}). {@link MetricsNaming} says how names map.
  *
  * <ul>
- *   <li>REST APIs: {@code Count}, {@code 4XXError}, {@code 5XXError}, {@code Latency}, {@code IntegrationLatency} by
+ *   <li>REST APIs: {@code Count}, {@code 4XXError}, {@code 5XXError}, {@code Latency}, {@code IntegrationLatency},
+ *       {@code CacheHitCount}, {@code CacheMissCount} by
  *       {@code ApiName, Stage, Resource, Method} [D api-gateway-metrics-and-dimensions];
  *   <li>HTTP APIs: {@code Count}, {@code 4xx}, {@code 5xx}, {@code Latency}, {@code IntegrationLatency},
  *       {@code DataProcessed} by {@code ApiId, Stage, Resource, Method} [D http-api-metrics];
@@ -110,6 +111,22 @@ public final class GatewayMetrics implements GatewayObserver, WebSocketObserver 
         RouteMetrics meters = metersOf(request.route());
         if (meters != null) {
             meters.record(request);
+        }
+    }
+
+    /** A request of a cached method answered from the stage cache ({@code CacheHitCount}). */
+    public void cacheHit(MatchedRoute route) {
+        RouteMetrics meters = metersOf(route);
+        if (meters != null) {
+            meters.cacheHit();
+        }
+    }
+
+    /** A request of a cached method that went to its integration ({@code CacheMissCount}). */
+    public void cacheMiss(MatchedRoute route) {
+        RouteMetrics meters = metersOf(route);
+        if (meters != null) {
+            meters.cacheMiss();
         }
     }
 

@@ -28,6 +28,7 @@ final class IntegrationCapture implements IntegrationTrace {
     private Map<String, List<String>> backendResponseHeaders = Map.of();
     private byte @Nullable [] backendResponseBody;
     private @Nullable Integer mockStatus;
+    private @Nullable Integer cachedStatus;
     private @Nullable String failure;
     private @Nullable String authorizerMechanism;
     private @Nullable String authorizerName;
@@ -68,6 +69,11 @@ final class IntegrationCapture implements IntegrationTrace {
     @Override
     public synchronized void integrationFailed(String reason) {
         this.failure = reason;
+    }
+
+    @Override
+    public synchronized void stageCacheHit(int status) {
+        this.cachedStatus = status;
     }
 
     @Override
@@ -154,6 +160,9 @@ final class IntegrationCapture implements IntegrationTrace {
         }
         if (mockStatus != null) {
             return new JournalEntry.MockCall("mock", mockStatus);
+        }
+        if (cachedStatus != null) {
+            return new JournalEntry.StageCacheHit("cache", cachedStatus);
         }
         return null;
     }

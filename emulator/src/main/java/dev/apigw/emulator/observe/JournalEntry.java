@@ -92,8 +92,8 @@ public record JournalEntry(long sequence, String requestId, Instant time, Client
     }
 
     /** What went to the integration and what came back. */
-    public sealed interface Integration permits LambdaCall, BackendCall, MockCall {
-        /** {@code lambda}, {@code http} or {@code mock}. */
+    public sealed interface Integration permits LambdaCall, BackendCall, MockCall, StageCacheHit {
+        /** {@code lambda}, {@code http}, {@code mock} or {@code cache}. */
         String type();
     }
 
@@ -125,4 +125,7 @@ public record JournalEntry(long sequence, String requestId, Instant time, Client
 
     /** A MOCK integration's status. */
     public record MockCall(String type, int status) implements Integration {}
+
+    /** A cache hit: the stage cache answered with an integration response it kept, and nothing was called. */
+    public record StageCacheHit(String type, int status) implements Integration {}
 }

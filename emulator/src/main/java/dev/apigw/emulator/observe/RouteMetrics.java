@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * once so that recording a request only increments.
  *
  * <p>REST APIs [D api-gateway-metrics-and-dimensions]: {@code Count}, {@code 4XXError}, {@code 5XXError},
- * {@code Latency}, {@code IntegrationLatency}. HTTP APIs [D http-api-metrics]: {@code Count}, {@code 4xx},
+ * {@code Latency}, {@code IntegrationLatency}, {@code CacheHitCount}, {@code CacheMissCount}. HTTP APIs [D http-api-metrics]: {@code Count}, {@code 4xx},
  * {@code 5xx}, {@code Latency}, {@code IntegrationLatency}, {@code DataProcessed}. Status codes decide the error
  * metrics, so a gateway response whose status was modified counts by its new status, as AWS counts it [D].
  */
@@ -23,15 +23,20 @@ final class RouteMetrics {
     private final Timer latency;
     private final Timer integrationLatency;
     private final @Nullable Counter dataProcessed;
+    private final @Nullable Counter cacheHits;
+    private final @Nullable Counter cacheMisses;
 
     private RouteMetrics(Counter count, Counter clientErrors, Counter serverErrors, Timer latency,
-            Timer integrationLatency, @Nullable Counter dataProcessed) {
+            Timer integrationLatency, @Nullable Counter dataProcessed, @Nullable Counter cacheHits,
+            @Nullable Counter cacheMisses) {
         this.count = count;
         this.clientErrors = clientErrors;
         this.serverErrors = serverErrors;
         this.latency = latency;
         this.integrationLatency = integrationLatency;
         this.dataProcessed = dataProcessed;
+        this.cacheHits = cacheHits;
+        this.cacheMisses = cacheMisses;
     }
 
     /** A REST API method's meters: {@code api_name, stage, resource, method}. */
@@ -40,7 +45,9 @@ final class RouteMetrics {
                 MetricsNaming.counter(registry, "4XXError", dimensions),
                 MetricsNaming.counter(registry, "5XXError", dimensions),
                 MetricsNaming.timer(registry, "Latency", dimensions),
-                MetricsNaming.timer(registry, "IntegrationLatency", dimensions), null);
+                MetricsNaming.timer(registry, "IntegrationLatency", dimensions), null,
+                MetricsNaming.counter(registry, "CacheHitCount", dimensions),
+                MetricsNaming.counter(registry, "CacheMissCount", dimensions));
     }
 
     /** An HTTP API route's meters: {@code api_id, stage, resource, method}. */
@@ -50,7 +57,20 @@ final class RouteMetrics {
                 MetricsNaming.counter(registry, "5xx", dimensions),
                 MetricsNaming.timer(registry, "Latency", dimensions),
                 MetricsNaming.timer(registry, "IntegrationLatency", dimensions),
-                MetricsNaming.bytes(registry, "DataProcessed", dimensions));
+                MetricsNaming.bytes(registry, "DataProcessed", dimensions), null, null);
+    }
+
+    /** Only REST APIs have a stage cache; an HTTP API route never counts here. */
+    void cacheHit() {
+        if (cacheHits != null) {
+            cacheHits.increment();
+        }
+    }
+
+    void cacheMiss() {
+        if (cacheMisses != null) {
+            cacheMisses.increment();
+        }
     }
 
     void record(ObservedRequest observed) {

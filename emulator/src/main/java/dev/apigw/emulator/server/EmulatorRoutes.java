@@ -29,6 +29,12 @@ public final class EmulatorRoutes {
         // Before the catch-all: Javalin takes the first handler whose path matches.
         app.get(prefix + "/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(current.get().metrics().scrape()));
         app.get(prefix + "/journal", ctx -> journal(current.get(), ctx));
+        app.delete(prefix + "/cache", ctx -> {
+            Gateway gateway = current.get();
+            long entries = gateway.stageCache().size();
+            gateway.flushCache();
+            ctx.json(Map.of("stage", gateway.stage(), "flushedEntries", entries));
+        });
         DashboardRoutes.register(app, current);
         registerIssuerAndHealth(app, prefix, () -> current.get().localIssuer());
     }

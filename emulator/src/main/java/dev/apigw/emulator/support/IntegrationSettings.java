@@ -55,14 +55,7 @@ final class IntegrationSettings {
         if (!integration.isPresent() || !seen.add(integration.location())) {
             return;
         }
-        WrittenNode cacheKeys = integration.get("cacheKeyParameters");
-        // Caching is switched on per stage, outside the document; a method that names cache keys expects a cached
-        // stage. An empty list and cacheNamespace alone are not reported: AWS's export writes both for every method.
-        // HTTP APIs have no caching at all [D].
-        if (apiType == ApiType.REST && cacheKeys.isNonEmptyList()) {
-            into.add(cacheKeys.unenforced(INTEGRATION + ".cacheKeyParameters", "responses are never cached: every"
-                    + " request reaches the integration"));
-        }
+        // cacheKeyParameters are enforced: the stage cache (configured outside the document, as on AWS) keys by them.
         WrittenNode connectionType = integration.get("connectionType");
         if (connectionType.isPresent() && connectionType.text().equalsIgnoreCase("VPC_LINK")) {
             WrittenNode connectionId = integration.get("connectionId");

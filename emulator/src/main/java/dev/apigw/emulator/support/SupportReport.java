@@ -17,16 +17,15 @@ import java.util.Optional;
  * and {@code apigw validate} prints it.
  *
  * <p>What is reported: a setting that changes what a client observes on AWS (responses, security, limits, and
- * performance-visible features such as caching) and that apigw does not implement. Today that is the endpoint's
- * access settings ({@code x-amazon-apigateway-endpoint-configuration} {@code disableExecuteApiEndpoint} and {@code vpcEndpointIds},
- * {@code x-amazon-apigateway-security-policy}, {@code x-amazon-apigateway-endpoint-access-mode: STRICT}), response
- * caching ({@code cacheKeyParameters}), VPC links and the TLS settings of the backend call ({@code tlsConfig}), and a
- * WebSocket API's API keys.
+ * performance-visible features) and that apigw does not implement. Today that is the endpoint's access settings
+ * ({@code x-amazon-apigateway-endpoint-configuration} {@code disableExecuteApiEndpoint} and {@code vpcEndpointIds},
+ * {@code x-amazon-apigateway-security-policy}, {@code x-amazon-apigateway-endpoint-access-mode: STRICT}), VPC links
+ * and the TLS settings of the backend call ({@code tlsConfig}), and a WebSocket API's API keys.
  *
  * <p>What is not: settings without a client-visible effect locally (documentation, tags, the import/export version,
  * integration and authorizer credentials roles, {@code cacheNamespace}), settings AWS itself ignores for the kind of
- * API (the importer warns about those), and settings that cannot be written in the document at all (stage caching
- * and throttling, usage plans, mutual TLS, which belongs to custom domain names).
+ * API (the importer warns about those), and settings that cannot be written in the document at all (stage caching,
+ * which apigw serves with the document's {@code cacheKeyParameters}, and throttling, usage plans, mutual TLS, which belongs to custom domain names).
  */
 public final class SupportReport {
 

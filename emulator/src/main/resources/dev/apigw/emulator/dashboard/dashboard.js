@@ -431,6 +431,10 @@ function renderEntry(entry) {
         : el('p', 'line', null, 'status ', el('span', `status ${statusClass(integration.status)}`, integration.status)),
       integration.status === null ? null : headersTable(integration.responseHeaders),
       integration.responseBody ? bodyBlock(integration.responseBody, 'backend-response') : null));
+  } else if (integration.type === 'cache') {
+    steps.push(step(n++, 'Integration (stage cache hit)',
+      el('p', 'line', null, 'Answered from the stage cache: the integration was not called.'),
+      kvTable([['status', integration.status]])));
   } else {
     steps.push(step(n++, 'Integration (mock)', kvTable([['status', integration.status]])));
   }

@@ -175,6 +175,20 @@ class MainTest {
         }
 
         @Test
+        void a_stage_cache_ttl_over_aws_maximum_names_the_file_and_the_range() throws Exception {
+            assertThat(runWith("spec: x.yaml\ncache: {ttl: 5000}\n")).isEqualTo(1);
+            assertThat(err.toString()).contains("apigw.yaml: the stage cache TTL must be 0 (off) to 3600 seconds,"
+                    + " was 5000").doesNotContain("Exception");
+        }
+
+        @Test
+        void an_unknown_cache_strategy_lists_aws_names() throws Exception {
+            assertThat(runWith("spec: x.yaml\ncache: {unauthorizedStrategy: ignore}\n")).isEqualTo(1);
+            assertThat(err.toString()).contains("'ignore' must be one of [FAIL_WITH_403,")
+                    .doesNotContain("Exception");
+        }
+
+        @Test
         void admin_off_and_an_admin_port_together_are_refused() throws Exception {
             assertThat(runWith("spec: x.yaml\nadmin: false\nadminPort: 9000\n")).isEqualTo(1);
             assertThat(err.toString()).contains("both admin: false and adminPort").doesNotContain("Exception");
@@ -211,6 +225,18 @@ class MainTest {
             Files.writeString(file, text);
             return file;
         }
+    }
+
+    @Test
+    void a_cache_ttl_flag_over_aws_maximum_is_a_usage_error() {
+        assertThat(run("start", "--spec", REST_SPEC, "--port", "0", "--cache-ttl", "4000")).isEqualTo(2);
+        assertThat(err.toString()).contains("--cache-ttl: the stage cache TTL must be 0 (off) to 3600 seconds, was 4000");
+    }
+
+    @Test
+    void a_method_cache_flag_needs_a_number_of_seconds() {
+        assertThat(run("start", "--spec", REST_SPEC, "--port", "0", "--method-cache", "/pets/GET=soon")).isEqualTo(2);
+        assertThat(err.toString()).contains("--method-cache /pets/GET");
     }
 
     @Test

@@ -42,9 +42,6 @@ class SupportReportTest {
                 "x-amazon-apigateway-endpoint-access-mode at " + source + " line 12"
                         + " (x-amazon-apigateway-endpoint-access-mode): requests are not checked for the endpoint type"
                         + " they come through or for a matching SNI host name",
-                "x-amazon-apigateway-integration.cacheKeyParameters at " + source + " line 23"
-                        + " (paths./pets.get.x-amazon-apigateway-integration.cacheKeyParameters): responses are never"
-                        + " cached: every request reaches the integration",
                 "x-amazon-apigateway-integration.connectionType at " + source + " line 40"
                         + " (paths./legacy/{proxy+}.x-amazon-apigateway-any-method.x-amazon-apigateway-integration"
                         + ".connectionType): apigw calls the uri from this machine, not through VPC link vl1234",

@@ -10,8 +10,10 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import com.sun.net.httpserver.HttpServer;
 import dev.apigw.emulator.junit.ApiGatewayExtension;
+import dev.apigw.emulator.observe.JournalEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +33,7 @@ class PetStoreApiTest {
             .withFunction("PetSummary", new PetSummaryHandler())
             .withFunction("DeletePet", new DeletePetHandler())
             .withApiKey("test-key")
+            .withMethodCache("/pets/GET", Duration.ofSeconds(300))
             .withStageVariable("legacyBaseUrl", "http://127.0.0.1:" + LEGACY.getAddress().getPort());
 
     @Test
@@ -52,6 +55,19 @@ class PetStoreApiTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThatJson(response.body()).isArray().hasSize(2);
+    }
+
+    @Test
+    void the_list_is_answered_from_the_stage_cache_one_entry_per_limit() throws Exception {
+        for (String pathAndQuery : new String[] {"/pets?limit=2", "/pets?limit=2", "/pets?limit=3"}) {
+            assertThat(gateway.httpClient().send(HttpRequest.newBuilder(gateway.uri(pathAndQuery)).build(),
+                    BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
+
+        assertThat(gateway.invocations("ListPets")).hasSize(2);
+        // Newest first: the limit=3 miss, then the second limit=2 request, answered from the cache.
+        assertThat(gateway.journal().entries().get(1).integration())
+                .isEqualTo(new JournalEntry.StageCacheHit("cache", 200));
     }
 
     @Test
