@@ -62,6 +62,8 @@ import org.jspecify.annotations.Nullable;
  *     {@code x-amazon-apigateway-minimum-compression-size} (a size, or off); null = the document's
  * @param stageCache the REST stage's response cache: TTLs per stage and method, and who may invalidate entries
  *     ({@link StageCacheSettings#OFF} by default, as a new AWS stage has no cache)
+ * @param stages several stages served at once, in order, each with its own stage variables; empty = the one stage
+ *     {@code stage} names. When set, {@code stage} is ignored and the first stage is the server's main one.
  */
 public record GatewayConfig(
         SpecSource spec,
@@ -98,7 +100,8 @@ public record GatewayConfig(
         AdminEndpoints adminEndpoints,
         Duration shutdownGrace,
         @Nullable MinimumCompressionSize minimumCompressionSize,
-        StageCacheSettings stageCache) {
+        StageCacheSettings stageCache,
+        Map<String, StageOptions> stages) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3000;
@@ -155,6 +158,24 @@ public record GatewayConfig(
             throw new IllegalArgumentException("the shutdown grace period must be 0 or more, was " + shutdownGrace);
         }
         requireNonNull(stageCache, "stageCache");
+        stages = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stages));
+    }
+
+    /**
+     * One config per stage served: this config alone when {@code stages} is empty, otherwise a single-stage copy per
+     * stage, with that stage's variables over the shared ones.
+     */
+    public List<GatewayConfig> stageConfigs() {
+        if (stages.isEmpty()) {
+            return List.of(this);
+        }
+        List<GatewayConfig> configs = new java.util.ArrayList<>();
+        stages.forEach((name, options) -> {
+            Builder builder = toBuilder().stage(name).clearStages();
+            options.variables().forEach(builder::stageVariable);
+            configs.add(builder.build());
+        });
+        return List.copyOf(configs);
     }
 
     /** A function's environment as configured: the shared variables, then its own over them. */
@@ -186,6 +207,7 @@ public record GatewayConfig(
                 .watchSpec(watchSpec).accessLog(accessLogFormat, accessLogFile).journalSize(journalSize)
                 .adminPrefix(adminPrefix).observability(observability).adminEndpoints(adminEndpoints)
                 .shutdownGrace(shutdownGrace).minimumCompressionSize(minimumCompressionSize).stageCache(stageCache);
+        builder.stages.putAll(stages);
         builder.apiKeys.addAll(apiKeys);
         builder.routeThrottles.putAll(routeThrottles);
         builder.iamCredentials.addAll(iamCredentials);
@@ -237,6 +259,7 @@ public record GatewayConfig(
         private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
         private @Nullable MinimumCompressionSize minimumCompressionSize;
         private StageCacheSettings stageCache = StageCacheSettings.OFF;
+        private final Map<String, StageOptions> stages = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -438,6 +461,27 @@ public record GatewayConfig(
             return requestLimits(change.apply(requestLimits));
         }
 
+        /** Serves this stage too (the first one added is the main stage); its variables go over the shared ones. */
+        public Builder addStage(String name, StageOptions options) {
+            stages.put(requireNonNull(name, "name"), requireNonNull(options, "options"));
+            return this;
+        }
+
+        /** Serves this stage too, with only the shared stage variables. */
+        public Builder addStage(String name) {
+            return addStage(name, stages.getOrDefault(name, StageOptions.NONE));
+        }
+
+        /** A stage variable for one of the stages added with {@link #addStage}, adding the stage if new. */
+        public Builder stageVariable(String stage, String name, String value) {
+            return addStage(stage, stages.getOrDefault(stage, StageOptions.NONE).withVariable(name, value));
+        }
+
+        Builder clearStages() {
+            stages.clear();
+            return this;
+        }
+
         public GatewayConfig build() {
             if (spec == null) {
                 throw new IllegalStateException("no spec given: call spec(Path) or spec(SpecSource)");
@@ -447,7 +491,7 @@ public record GatewayConfig(
                     iamCredentials, jwks, issuerKey,
                     strict, sharedEnvironment, functionEnvironments, functionConfigs, remoteLambda, hotReload, watchSpec, accessLogFormat, accessLogFile,
                     journalSize, adminPrefix, observability, adminEndpoints, shutdownGrace, minimumCompressionSize,
-                    stageCache);
+                    stageCache, stages);
         }
     }
 }

@@ -37,8 +37,10 @@ import org.slf4j.LoggerFactory;
 public final class GatewayServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
 
-    /** The gateway being served; {@code --watch} swaps in a new one while requests in flight finish on the old. */
+    /** The main stage's gateway; {@code --watch} swaps in a new one while requests in flight finish on the old. */
     private final Generations<Served> served;
+    /** Every stage served, the main one first, each swapped on its own by {@code --watch}. */
+    private final StageDispatch stages;
     private final Javalin app;
     private final String host;
     private final @Nullable WebSocketTransport webSockets;
@@ -48,12 +50,13 @@ public final class GatewayServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Kept: Jetty reports no port once the listening socket closes, and uri() must work during and after a stop. */
     private final int port;
-    private @Nullable SpecWatcher specWatcher;
+    private final List<SpecWatcher> specWatchers = new java.util.ArrayList<>();
 
-    private GatewayServer(Generations<Served> served, Javalin app, String host,
+    private GatewayServer(StageDispatch stages, Javalin app, String host,
             @Nullable WebSocketTransport webSockets, InFlightRequests inFlight, Settings settings,
             @Nullable AdminServer admin) {
-        this.served = served;
+        this.stages = stages;
+        this.served = stages.main();
         this.app = app;
         this.host = host;
         this.webSockets = webSockets;
@@ -79,16 +82,24 @@ public final class GatewayServer implements AutoCloseable {
         // a function is still reported first, as when the two ran one after the other.
         LoopbackWarning.check(config.host(), config.adminEndpoints());
         Listening listening = Listening.begin(Settings.of(config));
-        Gateway gateway;
+        List<GatewayConfig> stageConfigs = config.stageConfigs();
+        List<Gateway> gateways = new java.util.ArrayList<>();
         try {
-            gateway = Gateway.create(config);
+            for (GatewayConfig stageConfig : stageConfigs) {
+                gateways.add(Gateway.create(stageConfig));
+            }
         } catch (RuntimeException | Error e) {
+            gateways.forEach(Gateway::close);
             listening.abandon();
             throw e;
         }
-        GatewayServer server = listening.serve(gateway);
+        GatewayServer server = listening.serve(gateways);
         if (config.watchSpec()) {
-            server.specWatcher = SpecWatcher.start(config, server.gateway(), server::serve).orElse(null);
+            for (int i = 0; i < stageConfigs.size(); i++) {
+                String stage = gateways.get(i).stage();
+                SpecWatcher.start(stageConfigs.get(i), server.gateway(stage), next -> server.serve(stage, next))
+                        .ifPresent(server.specWatchers::add);
+            }
         }
         return server;
     }
@@ -96,7 +107,7 @@ public final class GatewayServer implements AutoCloseable {
     /** Serves a gateway; the server owns it from now on and closes it with itself. */
     public static GatewayServer start(Gateway gateway, String host, int port) {
         return Listening.begin(new Settings(host, port, WebSocketLimits.aws(), gateway.requestLimits(),
-                AdminEndpoints.onApiPort(), GatewayConfig.DEFAULT_SHUTDOWN_GRACE)).serve(gateway);
+                AdminEndpoints.onApiPort(), GatewayConfig.DEFAULT_SHUTDOWN_GRACE)).serve(List.of(gateway));
     }
 
     /**
@@ -183,12 +194,13 @@ public final class GatewayServer implements AutoCloseable {
             }
         }
 
-        /** Registers the gateway's routes once the server listens, then lets requests in. */
-        GatewayServer serve(Gateway gateway) {
+        /** Registers the gateways' routes once the server listens, then lets requests in; the first is the main one. */
+        GatewayServer serve(List<Gateway> gateways) {
             awaitStarted();
+            Gateway gateway = gateways.get(0);
             if (failure != null || app == null) {
                 stop();
-                gateway.close();
+                gateways.forEach(Gateway::close);
                 RuntimeException e = failure == null ? new IllegalStateException("the server did not start") : failure;
                 if (portInUse(e)) {
                     throw new GatewayStartupException("port " + port + " on " + host + " is in use; pass --port 0 for"
@@ -199,29 +211,33 @@ public final class GatewayServer implements AutoCloseable {
             }
             Javalin server = app;
             boolean adminHere = settings.adminEndpoints().sharesApiPort();
-            Generations<Served> served = new Generations<>(new Served(gateway, adminHere));
+            StageDispatch stages = new StageDispatch(gateways, next -> new Served(next, adminHere));
+            Generations<Served> served = stages.main();
             WebSocketTransport webSockets;
             AdminServer admin = null;
             try {
-                webSockets = register(server, served, gateway, limits, adminHere);
+                webSockets = register(server, stages, gateway, limits, adminHere);
                 if (settings.adminEndpoints().placement() == AdminEndpoints.Placement.OWN_PORT) {
                     admin = AdminServer.start(host, settings.adminEndpoints().port(), () -> served.current().gateway(),
                             adminApp -> registerInvokeApi(adminApp, served, null));
                 }
             } catch (RuntimeException | Error e) {
                 stop();
-                served.close();
+                stages.close();
                 throw e;
             }
             gate.open();
-            GatewayServer started = new GatewayServer(served, server, host, webSockets, inFlight, settings, admin);
-            LOG.info("apigw serving {} on {}", gateway.api().title(), started.baseUri());
+            GatewayServer started = new GatewayServer(stages, server, host, webSockets, inFlight, settings, admin);
+            for (String stage : stages.names()) {
+                LOG.info("apigw serving {} on {}", gateway.api().title(), started.baseUri(stage));
+            }
             return started;
         }
     }
 
-    private static @Nullable WebSocketTransport register(Javalin app, Generations<Served> served, Gateway gateway,
+    private static @Nullable WebSocketTransport register(Javalin app, StageDispatch stages, Gateway gateway,
             WebSocketLimits limits, boolean adminHere) {
+        Generations<Served> served = stages.main();
         if (adminHere) {
             EmulatorRoutes.register(app, () -> served.current().gateway());
         }
@@ -234,14 +250,14 @@ public final class GatewayServer implements AutoCloseable {
         if (adminHere) {
             // The Lambda Invoke API shares the port for SDK calls (X-Amz-Invocation-Type or a SigV4 "lambda" scope);
             // any other POST to its path goes to the API. Registered before the catch-all, which Javalin tries last.
-            registerInvokeApi(app, served, ctx -> handle(served, ctx));
+            registerInvokeApi(app, served, ctx -> handle(stages, ctx));
         }
         for (HandlerType method : HandlerType.getEntries()) {
             if (method.isHttpMethod()) {
-                app.addHttpHandler(method, "*", ctx -> handle(served, ctx));
+                app.addHttpHandler(method, "*", ctx -> handle(stages, ctx));
             }
         }
-        app.error(404, ctx -> handleUnanswered(served, ctx));
+        app.error(404, ctx -> handleUnanswered(stages, ctx));
         return webSockets;
     }
 
@@ -253,21 +269,21 @@ public final class GatewayServer implements AutoCloseable {
         }, otherwise);
     }
 
-    private static void handle(Generations<Served> served, Context ctx) throws IOException {
-        try (Generations.Lease<Served> lease = served.acquire()) {
+    private static void handle(StageDispatch stages, Context ctx) throws IOException {
+        try (Generations.Lease<Served> lease = stages.forPath(ctx.req().getRequestURI()).acquire()) {
             lease.value().transport().handle(ctx);
         }
     }
 
-    private static void handleUnanswered(Generations<Served> served, Context ctx) throws IOException {
-        try (Generations.Lease<Served> lease = served.acquire()) {
+    private static void handleUnanswered(StageDispatch stages, Context ctx) throws IOException {
+        try (Generations.Lease<Served> lease = stages.forPath(ctx.req().getRequestURI()).acquire()) {
             lease.value().transport().handleUnanswered(ctx);
         }
     }
 
-    /** Serves {@code next} from the next request on; the previous gateway closes when its last request ends. */
-    private void serve(Gateway next) {
-        served.replace(new Served(next, settings.adminEndpoints().sharesApiPort()));
+    /** Serves {@code next} for its stage from the next request on; the previous one closes after its last request. */
+    private void serve(String stage, Gateway next) {
+        stages.generationsOf(stage).replace(new Served(next, settings.adminEndpoints().sharesApiPort()));
     }
 
     private static boolean portInUse(Throwable e) {
@@ -287,9 +303,23 @@ public final class GatewayServer implements AutoCloseable {
         return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
-    /** The gateway being served now; with {@code --watch}, a spec change replaces it. */
+    /** The main stage's gateway being served now; with {@code --watch}, a spec change replaces it. */
     public Gateway gateway() {
         return served.current().gateway();
+    }
+
+    /**
+     * The named stage's gateway being served now.
+     *
+     * @throws IllegalArgumentException when this server does not serve that stage
+     */
+    public Gateway gateway(String stage) {
+        return stages.gatewayOf(stage);
+    }
+
+    /** The stages served, the main one first. */
+    public List<String> stages() {
+        return stages.names();
     }
 
     public int port() {
@@ -309,6 +339,16 @@ public final class GatewayServer implements AutoCloseable {
     /** The API's base URL: the root plus the stage segment, except for an HTTP API's {@code $default} stage. */
     public URI baseUri() {
         return baseUri(rootUri(), gateway().stage());
+    }
+
+    /** A served stage's base URL: the root plus the stage segment, except for an HTTP API's {@code $default}. */
+    public URI baseUri(String stage) {
+        return baseUri(rootUri(), gateway(stage).stage());
+    }
+
+    /** {@code uri("prod", "/pets/7")} → the stage's base URI plus the path. */
+    public URI uri(String stage, String path) {
+        return append(baseUri(stage), path);
     }
 
     /** The API's base URL under {@code root}: the stage segment, except for an HTTP API's {@code $default} stage. */
@@ -356,7 +396,11 @@ public final class GatewayServer implements AutoCloseable {
 
     /** {@code uri("/pets/7")} → the base URI plus the path. */
     public URI uri(String path) {
-        String base = baseUri().toString();
+        return append(baseUri(), path);
+    }
+
+    private static URI append(URI baseUri, String path) {
+        String base = baseUri.toString();
         return URI.create(path.startsWith("/") ? base + path : base + "/" + path);
     }
 
@@ -371,15 +415,13 @@ public final class GatewayServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (specWatcher != null) {
-            specWatcher.close();
-        }
+        specWatchers.forEach(SpecWatcher::close);
         GracefulStop.stopAccepting(app, settings.shutdownGrace());
         if (admin != null) {
             GracefulStop.stopAccepting(admin.app(), settings.shutdownGrace());
         }
         // The dashboard's live feeds never end on their own; the browser reconnects to the next server.
-        gateway().liveFeed().close();
+        stages.names().forEach(stage -> gateway(stage).liveFeed().close());
         if (webSockets != null) {
             webSockets.close();
         }
@@ -391,11 +433,11 @@ public final class GatewayServer implements AutoCloseable {
             admin.app().stop();
         }
         app.stop();
-        served.close();
+        stages.close();
     }
 
     /** A gateway and the transport that feeds it, swapped together. */
-    private record Served(Gateway gateway, JavalinTransport transport) implements AutoCloseable {
+    record Served(Gateway gateway, JavalinTransport transport) implements AutoCloseable {
         Served(Gateway gateway, boolean adminHere) {
             this(gateway, new JavalinTransport(gateway, adminHere));
         }

@@ -19,6 +19,7 @@ import dev.apigw.emulator.AdminEndpoints;
 import dev.apigw.emulator.FunctionDefinition;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.MinimumCompressionSize;
+import dev.apigw.emulator.StageOptions;
 import dev.apigw.emulator.StageThrottle;
 import dev.apigw.emulator.cache.StageCacheSettings;
 import dev.apigw.emulator.cache.UnauthorizedCacheControlHeaderStrategy;
@@ -66,6 +67,9 @@ import org.jspecify.annotations.Nullable;
  * minimumCompressionSize: 1024                  # optional: REST response compression (bytes, or off), over the spec's
  * cache: {ttl: 300, methods: {"/pets/{id}/GET": 60}, requireAuthorization: true,
  *         unauthorizedStrategy: SUCCEED_WITH_RESPONSE_HEADER}   # optional: the REST stage cache
+ * stages:                                       # optional: several stages at once, in place of stage
+ *   dev:  {stageVariables: {table: pets-dev}}   # each stage's variables go over the shared stageVariables
+ *   prod: {stageVariables: {table: pets}}
  * </pre>
  */
 record ProjectFile(
@@ -97,12 +101,21 @@ record ProjectFile(
         @Nullable String shutdownGrace,
         @Nullable LimitsEntry limits,
         @Nullable String minimumCompressionSize,
-        @Nullable CacheEntry cache) {
+        @Nullable CacheEntry cache,
+        @Nullable Map<String, StageEntry> stages) {
 
     static final String DEFAULT_NAME = "apigw.yaml";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** One entry under {@code stages:}; an empty entry ({@code prod:}) is a stage with the shared variables only. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record StageEntry(@Nullable Map<String, String> stageVariables) {
+        StageOptions toOptions() {
+            return new StageOptions(stageVariables == null ? Map.of() : stageVariables);
+        }
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     record FunctionEntry(
@@ -190,7 +203,7 @@ record ProjectFile(
             ProjectFile project = text.isBlank() ? null : YAML.readValue(text, ProjectFile.class);
             if (project == null) {
                 return new ProjectFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
             }
             project.check(file);
             return project;
@@ -210,6 +223,14 @@ record ProjectFile(
         if (stageVariables != null) {
             stageVariables.forEach((name, value) -> require(value != null, file, "stageVariables." + name,
                     "give it a value, e.g. " + name + ": some-value"));
+        }
+        if (stages != null) {
+            stages.forEach((name, entry) -> {
+                if (entry != null && entry.stageVariables() != null) {
+                    entry.stageVariables().forEach((variable, value) -> require(value != null, file, "stages." + name
+                            + ".stageVariables." + variable, "give it a value, e.g. " + variable + ": some-value"));
+                }
+            });
         }
         if (classpath != null) {
             classpath.forEach(entry -> require(entry != null, file, "classpath", "remove the empty entry"));
@@ -309,6 +330,9 @@ record ProjectFile(
         }
         if (cache != null) {
             builder.stageCache(cache::applyTo);
+        }
+        if (stages != null) {
+            stages.forEach((name, entry) -> builder.addStage(name, entry == null ? StageOptions.NONE : entry.toOptions()));
         }
         if (envVars != null) {
             EnvVarsFile.applyTo(baseDir.resolve(envVars), builder);

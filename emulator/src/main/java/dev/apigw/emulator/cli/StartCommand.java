@@ -42,10 +42,12 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "default 3000; 0 picks a free port")
     @Nullable Integer port;
 
-    @Option(names = "--stage", paramLabel = "NAME", description = "REST default \"dev\"; HTTP default \"$default\"")
-    @Nullable String stage;
+    @Option(names = "--stage", paramLabel = "NAME",
+            description = "REST default \"dev\"; HTTP default \"$default\"; repeatable to serve several stages")
+    List<String> stages = new ArrayList<>();
 
-    @Option(names = "--stage-variable", paramLabel = "NAME=VALUE", description = "repeatable")
+    @Option(names = "--stage-variable", paramLabel = "[STAGE:]NAME=VALUE",
+            description = "repeatable; STAGE: sets it for one of several --stage only")
     Map<String, String> stageVariables = new LinkedHashMap<>();
 
     @Option(names = "--api-key", paramLabel = "VALUE",
@@ -186,7 +188,9 @@ final class StartCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         graceListener.accept(config.shutdownGrace());
         try (GatewayServer server = GatewayServer.start(config)) {
-            RouteListing.print(out, server.gateway().routes(), server.rootUri().toString());
+            for (String stage : server.stages()) {
+                RouteListing.print(out, server.gateway(stage).routes(), server.rootUri().toString());
+            }
             server.adminRootUri().ifPresentOrElse(admin -> {
                 out.println("apigw token issuer " + admin + server.gateway().localIssuer().path());
                 out.println("apigw dashboard " + server.dashboardUri());
@@ -219,6 +223,22 @@ final class StartCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code NAME=VALUE} for every stage, {@code STAGE:NAME=VALUE} for one (AWS's variable names have no ':'). */
+    private void stageVariable(GatewayConfig.Builder builder, String key, String value) {
+        int colon = key.indexOf(':');
+        if (colon < 0) {
+            builder.stageVariable(key, value);
+            return;
+        }
+        String stage = key.substring(0, colon);
+        if (!stages.contains(stage)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--stage-variable " + key + "=" + value
+                    + ": the stage '" + stage + "' is not served; add --stage " + stage
+                    + " (and --stage for each other stage to serve)");
+        }
+        builder.stageVariable(stage, key.substring(colon + 1), value);
+    }
+
     private GatewayConfig.Builder applyFlags(GatewayConfig.Builder builder) {
         if (host != null) {
             builder.host(host);
@@ -226,10 +246,12 @@ final class StartCommand implements Callable<Integer> {
         if (port != null) {
             builder.port(FunctionOptions.port(spec, port));
         }
-        if (stage != null) {
-            builder.stage(stage);
+        if (stages.size() == 1) {
+            builder.stage(stages.get(0));
+        } else {
+            stages.forEach(builder::addStage);
         }
-        stageVariables.forEach(builder::stageVariable);
+        stageVariables.forEach((key, value) -> stageVariable(builder, key, value));
         apiKeys.forEach(builder::apiKey);
         if (usagePlans != null) {
             builder.usagePlans(usagePlans);

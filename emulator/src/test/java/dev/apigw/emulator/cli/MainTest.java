@@ -105,6 +105,20 @@ class MainTest {
     }
 
     @Test
+    void repeated_stage_flags_serve_each_stage_under_its_segment() {
+        assertThat(run(concat(new String[] {"start", "--spec", REST_SPEC, "--port", "0", "--stage", "dev",
+            "--stage", "prod", "--stage-variable", "prod:table=pets"}, functions()))).isEqualTo(0);
+        assertThat(out.toString()).contains("/dev/").contains("/prod/");
+    }
+
+    @Test
+    void a_stage_variable_for_a_stage_not_served_is_a_usage_error() {
+        assertThat(run("start", "--spec", REST_SPEC, "--port", "0", "--stage", "dev", "--stage", "prod",
+                "--stage-variable", "beta:table=pets")).isEqualTo(2);
+        assertThat(err.toString()).contains("the stage 'beta' is not served").contains("--stage beta");
+    }
+
+    @Test
     void port_out_of_range_is_a_usage_error_with_exit_2() {
         assertThat(run("start", "--spec", REST_SPEC, "--port", "70000")).isEqualTo(2);
         assertThat(err.toString()).contains("--port must be between 0 and 65535");
@@ -202,8 +216,8 @@ class MainTest {
 
         @Test
         void unknown_setting_lists_the_known_ones() throws Exception {
-            assertThat(runWith("spec: x.yaml\nstages: dev\n")).isEqualTo(1);
-            assertThat(err.toString()).contains("unknown setting 'stages'").contains("stage");
+            assertThat(runWith("spec: x.yaml\nstagez: dev\n")).isEqualTo(1);
+            assertThat(err.toString()).contains("unknown setting 'stagez'").contains("stages");
         }
 
         @Test
