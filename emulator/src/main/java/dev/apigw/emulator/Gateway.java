@@ -134,6 +134,13 @@ public final class Gateway implements AutoCloseable {
                 config.requestLimits(), config.minimumCompressionSize(), new StageCache(cacheSettings, config.clock()));
     }
 
+    /** A stage's canary variant that uses the stage cache: it shares the main variant's cache, as on AWS. */
+    static Gateway create(GatewayConfig config, StageCache sharedCache) {
+        GatewayAssembly.GatewayParts parts = GatewayAssembly.assemble(config);
+        return new Gateway(parts, Journal.ofSize(config.observability() ? config.journalSize() : 0),
+                config.requestLimits(), config.minimumCompressionSize(), sharedCache);
+    }
+
     /** The configured setting over the document's; payload compression is a REST API feature only. */
     private static ResponseCompression compression(Api api, @Nullable MinimumCompressionSize setting) {
         if (!(api instanceof RestApi rest)) {

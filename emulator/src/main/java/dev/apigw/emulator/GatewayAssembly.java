@@ -121,7 +121,7 @@ final class GatewayAssembly {
             throw new GatewayStartupException(reserved);
         }
         RequestContexts contexts = new RequestContexts(api.title(), stage, config.stageVariables(),
-                api.type() == ApiType.HTTP);
+                api.type() == ApiType.HTTP, config.canaryVariant());
         // Registering every route's meters (a few per route in Micrometer's Prometheus registry) needs only the API:
         // it runs on another core while functions, integrations and authorizers are compiled.
         CompletableFuture<GatewayMetrics> metricsRegistered = CompletableFuture.supplyAsync(

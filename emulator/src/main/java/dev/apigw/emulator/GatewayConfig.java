@@ -64,6 +64,8 @@ import org.jspecify.annotations.Nullable;
  *     ({@link StageCacheSettings#OFF} by default, as a new AWS stage has no cache)
  * @param stages several stages served at once, in order, each with its own stage variables; empty = the one stage
  *     {@code stage} names. When set, {@code stage} is ignored and the first stage is the server's main one.
+ * @param canary the single stage's canary (REST APIs only), or null for none; with {@code stages}, each stage's own
+ * @param canaryVariant whether this config is a stage's canary variant: its requests are canary requests
  */
 public record GatewayConfig(
         SpecSource spec,
@@ -101,7 +103,9 @@ public record GatewayConfig(
         Duration shutdownGrace,
         @Nullable MinimumCompressionSize minimumCompressionSize,
         StageCacheSettings stageCache,
-        Map<String, StageOptions> stages) {
+        Map<String, StageOptions> stages,
+        @Nullable Canary canary,
+        boolean canaryVariant) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3000;
@@ -171,7 +175,7 @@ public record GatewayConfig(
         }
         List<GatewayConfig> configs = new java.util.ArrayList<>();
         stages.forEach((name, options) -> {
-            Builder builder = toBuilder().stage(name).clearStages();
+            Builder builder = toBuilder().stage(name).clearStages().canary(options.canary());
             options.variables().forEach(builder::stageVariable);
             configs.add(builder.build());
         });
@@ -194,6 +198,22 @@ public record GatewayConfig(
         return type == ApiType.HTTP ? DEFAULT_HTTP_STAGE : DEFAULT_REST_STAGE;
     }
 
+    /**
+     * The config of this stage's canary variant: the canary's stage variables over the stage's, off the stage cache
+     * unless the canary uses it (then the caller shares the main variant's cache).
+     */
+    public GatewayConfig canaryConfig() {
+        if (canary == null) {
+            throw new IllegalStateException("this stage has no canary");
+        }
+        Builder builder = toBuilder().canary(null).canaryVariant(true);
+        canary.stageVariableOverrides().forEach(builder::stageVariable);
+        if (!canary.useStageCache()) {
+            builder.stageCache(StageCacheSettings.OFF);
+        }
+        return builder.build();
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -206,7 +226,8 @@ public record GatewayConfig(
                 .issuerKey(issuerKey).strict(strict).remoteLambda(remoteLambda).hotReload(hotReload)
                 .watchSpec(watchSpec).accessLog(accessLogFormat, accessLogFile).journalSize(journalSize)
                 .adminPrefix(adminPrefix).observability(observability).adminEndpoints(adminEndpoints)
-                .shutdownGrace(shutdownGrace).minimumCompressionSize(minimumCompressionSize).stageCache(stageCache);
+                .shutdownGrace(shutdownGrace).minimumCompressionSize(minimumCompressionSize).stageCache(stageCache)
+                .canary(canary).canaryVariant(canaryVariant);
         builder.stages.putAll(stages);
         builder.apiKeys.addAll(apiKeys);
         builder.routeThrottles.putAll(routeThrottles);
@@ -260,6 +281,8 @@ public record GatewayConfig(
         private @Nullable MinimumCompressionSize minimumCompressionSize;
         private StageCacheSettings stageCache = StageCacheSettings.OFF;
         private final Map<String, StageOptions> stages = new LinkedHashMap<>();
+        private @Nullable Canary canary;
+        private boolean canaryVariant;
 
         private Builder() {}
 
@@ -477,6 +500,22 @@ public record GatewayConfig(
             return addStage(stage, stages.getOrDefault(stage, StageOptions.NONE).withVariable(name, value));
         }
 
+        /** The single stage's canary (REST APIs only); with {@link #addStage}, give each stage its own instead. */
+        public Builder canary(@Nullable Canary canary) {
+            this.canary = canary;
+            return this;
+        }
+
+        /** Sets one added stage's canary, adding the stage if new. */
+        public Builder canary(String stage, @Nullable Canary stageCanary) {
+            return addStage(stage, stages.getOrDefault(stage, StageOptions.NONE).withCanary(stageCanary));
+        }
+
+        Builder canaryVariant(boolean canaryVariant) {
+            this.canaryVariant = canaryVariant;
+            return this;
+        }
+
         Builder clearStages() {
             stages.clear();
             return this;
@@ -491,7 +530,7 @@ public record GatewayConfig(
                     iamCredentials, jwks, issuerKey,
                     strict, sharedEnvironment, functionEnvironments, functionConfigs, remoteLambda, hotReload, watchSpec, accessLogFormat, accessLogFile,
                     journalSize, adminPrefix, observability, adminEndpoints, shutdownGrace, minimumCompressionSize,
-                    stageCache, stages);
+                    stageCache, stages, canary, canaryVariant);
         }
     }
 }

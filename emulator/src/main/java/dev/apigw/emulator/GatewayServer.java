@@ -83,21 +83,21 @@ public final class GatewayServer implements AutoCloseable {
         LoopbackWarning.check(config.host(), config.adminEndpoints());
         Listening listening = Listening.begin(Settings.of(config));
         List<GatewayConfig> stageConfigs = config.stageConfigs();
-        List<Gateway> gateways = new java.util.ArrayList<>();
+        List<StageGateways> built = new java.util.ArrayList<>();
         try {
             for (GatewayConfig stageConfig : stageConfigs) {
-                gateways.add(Gateway.create(stageConfig));
+                built.add(StageGateways.create(stageConfig));
             }
         } catch (RuntimeException | Error e) {
-            gateways.forEach(Gateway::close);
+            built.forEach(StageGateways::close);
             listening.abandon();
             throw e;
         }
-        GatewayServer server = listening.serve(gateways);
+        GatewayServer server = listening.serve(built);
         if (config.watchSpec()) {
-            for (int i = 0; i < stageConfigs.size(); i++) {
-                String stage = gateways.get(i).stage();
-                SpecWatcher.start(stageConfigs.get(i), server.gateway(stage), next -> server.serve(stage, next))
+            for (GatewayConfig stageConfig : stageConfigs) {
+                Gateway serving = built.get(stageConfigs.indexOf(stageConfig)).main();
+                SpecWatcher.start(stageConfig, serving, next -> server.serve(stageConfig, next))
                         .ifPresent(server.specWatchers::add);
             }
         }
@@ -107,7 +107,7 @@ public final class GatewayServer implements AutoCloseable {
     /** Serves a gateway; the server owns it from now on and closes it with itself. */
     public static GatewayServer start(Gateway gateway, String host, int port) {
         return Listening.begin(new Settings(host, port, WebSocketLimits.aws(), gateway.requestLimits(),
-                AdminEndpoints.onApiPort(), GatewayConfig.DEFAULT_SHUTDOWN_GRACE)).serve(List.of(gateway));
+                AdminEndpoints.onApiPort(), GatewayConfig.DEFAULT_SHUTDOWN_GRACE)).serve(List.of(new StageGateways(gateway, null, null)));
     }
 
     /**
@@ -195,12 +195,12 @@ public final class GatewayServer implements AutoCloseable {
         }
 
         /** Registers the gateways' routes once the server listens, then lets requests in; the first is the main one. */
-        GatewayServer serve(List<Gateway> gateways) {
+        GatewayServer serve(List<StageGateways> gateways) {
             awaitStarted();
-            Gateway gateway = gateways.get(0);
+            Gateway gateway = gateways.get(0).main();
             if (failure != null || app == null) {
                 stop();
-                gateways.forEach(Gateway::close);
+                gateways.forEach(StageGateways::close);
                 RuntimeException e = failure == null ? new IllegalStateException("the server did not start") : failure;
                 if (portInUse(e)) {
                     throw new GatewayStartupException("port " + port + " on " + host + " is in use; pass --port 0 for"
@@ -211,7 +211,7 @@ public final class GatewayServer implements AutoCloseable {
             }
             Javalin server = app;
             boolean adminHere = settings.adminEndpoints().sharesApiPort();
-            StageDispatch stages = new StageDispatch(gateways, next -> new Served(next, adminHere));
+            StageDispatch stages = dispatch(gateways, adminHere);
             Generations<Served> served = stages.main();
             WebSocketTransport webSockets;
             AdminServer admin = null;
@@ -233,6 +233,18 @@ public final class GatewayServer implements AutoCloseable {
             }
             return started;
         }
+    }
+
+    private static StageDispatch dispatch(List<StageGateways> gateways, boolean adminHere) {
+        java.util.Map<String, StageDispatch.Stage> stages = new java.util.LinkedHashMap<>();
+        for (StageGateways stage : gateways) {
+            Canary canary = stage.canarySettings();
+            stages.put(stage.main().stage(), new StageDispatch.Stage(
+                    new Generations<>(new Served(stage.main(), adminHere)),
+                    stage.canary() == null ? null : new Generations<>(new Served(stage.canary(), adminHere)),
+                    canary == null ? null : new CanarySplit(canary)));
+        }
+        return new StageDispatch(stages);
     }
 
     private static @Nullable WebSocketTransport register(Javalin app, StageDispatch stages, Gateway gateway,
@@ -270,20 +282,35 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     private static void handle(StageDispatch stages, Context ctx) throws IOException {
-        try (Generations.Lease<Served> lease = stages.forPath(ctx.req().getRequestURI()).acquire()) {
+        try (Generations.Lease<Served> lease = stages.forRequest(ctx.req().getRequestURI(),
+                ctx.req().getHeader(CanarySplit.HEADER)).acquire()) {
             lease.value().transport().handle(ctx);
         }
     }
 
     private static void handleUnanswered(StageDispatch stages, Context ctx) throws IOException {
-        try (Generations.Lease<Served> lease = stages.forPath(ctx.req().getRequestURI()).acquire()) {
+        try (Generations.Lease<Served> lease = stages.forRequest(ctx.req().getRequestURI(),
+                ctx.req().getHeader(CanarySplit.HEADER)).acquire()) {
             lease.value().transport().handleUnanswered(ctx);
         }
     }
 
-    /** Serves {@code next} for its stage from the next request on; the previous one closes after its last request. */
-    private void serve(String stage, Gateway next) {
-        stages.generationsOf(stage).replace(new Served(next, settings.adminEndpoints().sharesApiPort()));
+    /**
+     * Serves {@code next} for its stage from the next request on, with a new canary variant if the stage has one; the
+     * previous ones close after their last requests.
+     */
+    private void serve(GatewayConfig stageConfig, Gateway next) {
+        boolean adminHere = settings.adminEndpoints().sharesApiPort();
+        StageDispatch.Stage stage = stages.stage(next.stage());
+        if (stage.canary() != null) {
+            try {
+                stage.canary().replace(new Served(StageGateways.canaryOf(stageConfig, next), adminHere));
+            } catch (RuntimeException e) {
+                LOG.warn("apigw: the canary of stage '{}' could not be rebuilt, so it keeps the previous spec: {}",
+                        next.stage(), e.getMessage());
+            }
+        }
+        stage.main().replace(new Served(next, adminHere));
     }
 
     private static boolean portInUse(Throwable e) {

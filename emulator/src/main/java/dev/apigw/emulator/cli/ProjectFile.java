@@ -19,6 +19,7 @@ import dev.apigw.emulator.AdminEndpoints;
 import dev.apigw.emulator.FunctionDefinition;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.MinimumCompressionSize;
+import dev.apigw.emulator.Canary;
 import dev.apigw.emulator.StageOptions;
 import dev.apigw.emulator.StageThrottle;
 import dev.apigw.emulator.cache.StageCacheSettings;
@@ -69,7 +70,9 @@ import org.jspecify.annotations.Nullable;
  *         unauthorizedStrategy: SUCCEED_WITH_RESPONSE_HEADER}   # optional: the REST stage cache
  * stages:                                       # optional: several stages at once, in place of stage
  *   dev:  {stageVariables: {table: pets-dev}}   # each stage's variables go over the shared stageVariables
- *   prod: {stageVariables: {table: pets}}
+ *   prod: {stageVariables: {table: pets},
+ *          canary: {percentTraffic: 10, stageVariableOverrides: {table: pets-v2}, useStageCache: false, seed: 42}}
+ * canary: {percentTraffic: 10}                  # optional: the single stage's canary (without stages:)
  * </pre>
  */
 record ProjectFile(
@@ -102,7 +105,8 @@ record ProjectFile(
         @Nullable LimitsEntry limits,
         @Nullable String minimumCompressionSize,
         @Nullable CacheEntry cache,
-        @Nullable Map<String, StageEntry> stages) {
+        @Nullable Map<String, StageEntry> stages,
+        @Nullable CanaryEntry canary) {
 
     static final String DEFAULT_NAME = "apigw.yaml";
 
@@ -111,9 +115,23 @@ record ProjectFile(
 
     /** One entry under {@code stages:}; an empty entry ({@code prod:}) is a stage with the shared variables only. */
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record StageEntry(@Nullable Map<String, String> stageVariables) {
+    record StageEntry(@Nullable Map<String, String> stageVariables, @Nullable CanaryEntry canary) {
         StageOptions toOptions() {
-            return new StageOptions(stageVariables == null ? Map.of() : stageVariables);
+            return new StageOptions(stageVariables == null ? Map.of() : stageVariables,
+                    canary == null ? null : canary.toCanary());
+        }
+    }
+
+    /** A stage's {@code canary:}, AWS's canarySettings plus apigw's {@code seed}. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record CanaryEntry(
+            @JsonProperty(required = true) Double percentTraffic,
+            @Nullable Map<String, String> stageVariableOverrides,
+            @Nullable Boolean useStageCache,
+            @Nullable Long seed) {
+        Canary toCanary() {
+            return new Canary(percentTraffic, stageVariableOverrides == null ? Map.of() : stageVariableOverrides,
+                    Boolean.TRUE.equals(useStageCache), seed);
         }
     }
 
@@ -203,7 +221,7 @@ record ProjectFile(
             ProjectFile project = text.isBlank() ? null : YAML.readValue(text, ProjectFile.class);
             if (project == null) {
                 return new ProjectFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
             }
             project.check(file);
             return project;
@@ -226,11 +244,17 @@ record ProjectFile(
         }
         if (stages != null) {
             stages.forEach((name, entry) -> {
+                if (entry != null && entry.canary() != null) {
+                    checkCanary(file, "stages." + name + ".canary", entry.canary());
+                }
                 if (entry != null && entry.stageVariables() != null) {
                     entry.stageVariables().forEach((variable, value) -> require(value != null, file, "stages." + name
                             + ".stageVariables." + variable, "give it a value, e.g. " + variable + ": some-value"));
                 }
             });
+        }
+        if (canary != null) {
+            checkCanary(file, "canary", canary);
         }
         if (classpath != null) {
             classpath.forEach(entry -> require(entry != null, file, "classpath", "remove the empty entry"));
@@ -244,6 +268,15 @@ record ProjectFile(
                 require(entry.memorySize() == null || entry.memorySize() > 0, file, "functions." + name
                         + ".memorySize", "use a size in MB above 0 (Lambda allows 128 to 10240)");
             });
+        }
+    }
+
+    private static void checkCanary(Path file, String setting, CanaryEntry entry) {
+        require(entry.percentTraffic() >= 0 && entry.percentTraffic() <= 100, file, setting + ".percentTraffic",
+                "use a percentage from 0.0 to 100.0, as AWS's canarySettings do");
+        if (entry.stageVariableOverrides() != null) {
+            entry.stageVariableOverrides().forEach((name, value) -> require(value != null, file, setting
+                    + ".stageVariableOverrides." + name, "give it a value, e.g. " + name + ": some-value"));
         }
     }
 
@@ -330,6 +363,9 @@ record ProjectFile(
         }
         if (cache != null) {
             builder.stageCache(cache::applyTo);
+        }
+        if (canary != null) {
+            builder.canary(canary.toCanary());
         }
         if (stages != null) {
             stages.forEach((name, entry) -> builder.addStage(name, entry == null ? StageOptions.NONE : entry.toOptions()));

@@ -14,6 +14,7 @@ import dev.apigw.emulator.AdminEndpoints;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.MinimumCompressionSize;
 import dev.apigw.emulator.GatewayServer;
+import dev.apigw.emulator.Canary;
 import dev.apigw.emulator.StageThrottle;
 import dev.apigw.emulator.cache.UnauthorizedCacheControlHeaderStrategy;
 import dev.apigw.emulator.auth.IamCredential;
@@ -49,6 +50,20 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--stage-variable", paramLabel = "[STAGE:]NAME=VALUE",
             description = "repeatable; STAGE: sets it for one of several --stage only")
     Map<String, String> stageVariables = new LinkedHashMap<>();
+
+    @Option(names = "--canary", paramLabel = "[STAGE:]PERCENT",
+            description = "repeatable per stage; a REST stage's canary takes this percent of requests (0 to 100)")
+    List<String> canaries = new ArrayList<>();
+
+    @Option(names = "--canary-variable", paramLabel = "[STAGE:]NAME=VALUE",
+            description = "repeatable; a stage variable the canary overrides or adds")
+    Map<String, String> canaryVariables = new LinkedHashMap<>();
+
+    @Option(names = "--canary-stage-cache", description = "canary requests use the stage cache (AWS's default: not)")
+    boolean canaryStageCache;
+
+    @Option(names = "--canary-seed", paramLabel = "N", description = "split requests the same way on every run")
+    @Nullable Long canarySeed;
 
     @Option(names = "--api-key", paramLabel = "VALUE",
             description = "repeatable; accepted on apiKeyRequired methods (a usage plan without limits)")
@@ -230,13 +245,53 @@ final class StartCommand implements Callable<Integer> {
             builder.stageVariable(key, value);
             return;
         }
-        String stage = key.substring(0, colon);
-        if (!stages.contains(stage)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--stage-variable " + key + "=" + value
-                    + ": the stage '" + stage + "' is not served; add --stage " + stage
-                    + " (and --stage for each other stage to serve)");
-        }
+        String stage = servedStage("--stage-variable " + key + "=" + value, key.substring(0, colon));
         builder.stageVariable(stage, key.substring(colon + 1), value);
+    }
+
+    /** The canary flags: {@code --canary [STAGE:]PERCENT}, then its variables, seed and stage cache use. */
+    private void applyCanaries(GatewayConfig.Builder builder) {
+        Map<String, Canary> byStage = new LinkedHashMap<>();
+        for (String value : canaries) {
+            int colon = value.indexOf(':');
+            String stage = colon < 0 ? "" : servedStage("--canary " + value, value.substring(0, colon));
+            double percent = FunctionOptions.parse(spec, "--canary " + value, () -> {
+                try {
+                    return Double.parseDouble(value.substring(colon + 1).trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + value.substring(colon + 1) + "' is not a percentage;"
+                            + " use a number from 0 to 100, e.g. --canary 10", e);
+                }
+            });
+            byStage.put(stage, FunctionOptions.parse(spec, "--canary " + value, () -> Canary.of(percent)
+                    .withStageCache(canaryStageCache).withSeed(canarySeed)));
+        }
+        canaryVariables.forEach((key, value) -> {
+            int colon = key.indexOf(':');
+            String stage = colon < 0 ? "" : key.substring(0, colon);
+            Canary canary = byStage.get(stage);
+            if (canary == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--canary-variable " + key + "=" + value
+                        + ": " + (stage.isEmpty() ? "no --canary is given" : "the stage '" + stage + "' has no canary")
+                        + "; add --canary " + (stage.isEmpty() ? "" : stage + ":") + "PERCENT");
+            }
+            byStage.put(stage, canary.withOverride(key.substring(colon + 1), value));
+        });
+        byStage.forEach((stage, canary) -> {
+            if (stage.isEmpty()) {
+                builder.canary(canary);
+            } else {
+                builder.canary(stage, canary);
+            }
+        });
+    }
+
+    private String servedStage(String flag, String stage) {
+        if (!stages.contains(stage)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), flag + ": the stage '" + stage
+                    + "' is not served; add --stage " + stage + " (and --stage for each other stage to serve)");
+        }
+        return stage;
     }
 
     private GatewayConfig.Builder applyFlags(GatewayConfig.Builder builder) {
@@ -252,6 +307,7 @@ final class StartCommand implements Callable<Integer> {
             stages.forEach(builder::addStage);
         }
         stageVariables.forEach((key, value) -> stageVariable(builder, key, value));
+        applyCanaries(builder);
         apiKeys.forEach(builder::apiKey);
         if (usagePlans != null) {
             builder.usagePlans(usagePlans);

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param apiId the API's id (a stable 10-character id derived from its title)
  * @param domainName the {@code Host} the client used
  * @param stageVariables the stage's variables; null when the stage has none (AWS sends {@code null})
+ * @param canaryRequest whether the stage's canary serves this request ({@code $context.isCanaryRequest})
  */
 public record RequestContext(
         String requestId,
@@ -29,7 +30,16 @@ public record RequestContext(
         String protocol,
         String sourceIp,
         @Nullable String userAgent,
-        @Nullable Map<String, String> stageVariables) {
+        @Nullable Map<String, String> stageVariables,
+        boolean canaryRequest) {
+
+    /** The context of a request outside any canary. */
+    public RequestContext(String requestId, String extendedRequestId, Instant requestTime, String accountId,
+            String apiId, String deploymentId, String domainName, String domainPrefix, String protocol,
+            String sourceIp, @Nullable String userAgent, @Nullable Map<String, String> stageVariables) {
+        this(requestId, extendedRequestId, requestTime, accountId, apiId, deploymentId, domainName, domainPrefix,
+                protocol, sourceIp, userAgent, stageVariables, false);
+    }
 
     public RequestContext {
         requireNonNull(requestId, "requestId");

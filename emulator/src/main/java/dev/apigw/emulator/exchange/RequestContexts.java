@@ -22,9 +22,17 @@ public final class RequestContexts {
     private final String deploymentId;
     private final Map<String, String> stageVariables;
     private final boolean httpApi;
+    private final boolean canary;
 
     public RequestContexts(String apiTitle, String stage, Map<String, String> stageVariables, boolean httpApi) {
+        this(apiTitle, stage, stageVariables, httpApi, false);
+    }
+
+    /** @param canary whether these are the contexts of a stage's canary variant */
+    public RequestContexts(String apiTitle, String stage, Map<String, String> stageVariables, boolean httpApi,
+            boolean canary) {
         this.httpApi = httpApi;
+        this.canary = canary;
         this.apiId = stableId(apiTitle, 10);
         this.deploymentId = stableId(apiTitle + "/" + stage, 6);
         this.stageVariables = Map.copyOf(stageVariables);
@@ -47,7 +55,7 @@ public final class RequestContexts {
         int prefixEnd = dot >= 0 ? dot : colon >= 0 ? colon : host.length();
         return new RequestContext(requestId, extendedRequestId, request.time(), ACCOUNT_ID, apiId, deploymentId,
                 host, host.substring(0, prefixEnd), "HTTP/1.1", request.sourceIp(),
-                request.headers().first("User-Agent").orElse(null), stageVariables);
+                request.headers().first("User-Agent").orElse(null), stageVariables, canary);
     }
 
     /** A random version-4 UUID, as {@link UUID#randomUUID()} makes it, from {@link RequestIdRandom}. */

@@ -70,8 +70,8 @@ public final class ContextVariable {
         root.put("extendedRequestId", context.extendedRequestId());
         root.put("httpMethod", exchange.request().method());
         root.put("identity", identity(context, exchange.caller()));
-        // Newer docs list it; no canary settings exist here, so never a canary request.
-        root.put("isCanaryRequest", Boolean.FALSE);
+        // Newer docs list it: true when the stage's canary serves the request.
+        root.put("isCanaryRequest", context.canaryRequest());
         root.put("path", RequestContextV1.stagePrefixedPath(exchange));
         root.put("protocol", context.protocol());
         root.put("requestId", context.requestId());

@@ -100,7 +100,7 @@ final class AccessLogVariables {
             case "domainPrefix" -> context.domainPrefix();
             case "extendedRequestId" -> context.extendedRequestId();
             case "httpMethod" -> observed.request().method();
-            case "isCanaryRequest" -> "false";
+            case "isCanaryRequest" -> Boolean.toString(context.canaryRequest());
             case "path" -> observed.request().rawPath();
             case "protocol" -> context.protocol();
             case "requestId" -> context.requestId();

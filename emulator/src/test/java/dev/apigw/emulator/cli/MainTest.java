@@ -119,6 +119,25 @@ class MainTest {
     }
 
     @Test
+    void a_canary_on_the_single_stage_starts() {
+        assertThat(run(concat(new String[] {"start", "--spec", REST_SPEC, "--port", "0", "--canary", "10",
+            "--canary-variable", "table=v2", "--canary-seed", "1"}, functions()))).isEqualTo(0);
+    }
+
+    @Test
+    void a_canary_percentage_that_is_no_number_is_a_usage_error() {
+        assertThat(run("start", "--spec", REST_SPEC, "--port", "0", "--canary", "ten")).isEqualTo(2);
+        assertThat(err.toString()).contains("--canary ten").contains("is not a percentage");
+    }
+
+    @Test
+    void a_canary_variable_without_its_canary_is_a_usage_error() {
+        assertThat(run("start", "--spec", REST_SPEC, "--port", "0", "--stage", "dev", "--stage", "prod",
+                "--canary-variable", "prod:table=v2")).isEqualTo(2);
+        assertThat(err.toString()).contains("the stage 'prod' has no canary").contains("--canary prod:PERCENT");
+    }
+
+    @Test
     void port_out_of_range_is_a_usage_error_with_exit_2() {
         assertThat(run("start", "--spec", REST_SPEC, "--port", "70000")).isEqualTo(2);
         assertThat(err.toString()).contains("--port must be between 0 and 65535");
