@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,6 +22,7 @@ import dev.apigw.emulator.handlers.EchoHandler;
 import dev.apigw.model.ApiType;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A REST stage's canary: its share of requests, its stage variables, $context.isCanaryRequest, the forcing header. */
 class CanaryTest {
@@ -112,6 +115,20 @@ class CanaryTest {
             assertThat(prod.path("canary").asBoolean()).isTrue();
             assertThat(prod.path("table").asText()).isEqualTo("prod-canary");
         }
+    }
+
+    @Test
+    void the_access_log_shows_which_requests_the_canary_served(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("access.log");
+        try (GatewayServer server = GatewayServer.start(stagesSpec().canary(Canary.of(50.0))
+                .accessLog("$context.isCanaryRequest $context.stage $context.requestId", log).build())) {
+            get(server, "/where", "true");
+            get(server, "/where", "false");
+        }
+        // The stage and its canary variant append to the same file, a whole line at a time.
+        assertThat(Files.readAllLines(log)).hasSize(2)
+                .satisfiesExactly(line -> assertThat(line).startsWith("true dev "),
+                        line -> assertThat(line).startsWith("false dev "));
     }
 
     @Test
