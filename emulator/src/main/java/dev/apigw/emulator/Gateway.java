@@ -114,7 +114,7 @@ public final class Gateway implements AutoCloseable {
         this.dashboard = parts.dashboard();
         this.requestLimits = requestLimits;
         this.limitCheck = new RequestLimitCheck(requestLimits, api.type() == ApiType.HTTP);
-        this.compression = compression(api, compressionSetting);
+        this.compression = ResponseCompression.forApi(api, compressionSetting);
         this.cache = cache;
         this.methodRequest = new MethodRequest(api, stage, routes, cors, accessControl, meter, parts.validations(),
                 api instanceof RestApi rest ? rest.binaryMediaTypes() : List.of());
@@ -127,35 +127,20 @@ public final class Gateway implements AutoCloseable {
      * @throws GatewayStartupException when functions are missing or cannot be loaded
      */
     public static Gateway create(GatewayConfig config) {
-        GatewayAssembly.GatewayParts parts = GatewayAssembly.assemble(config);
         // Only REST APIs have a stage cache on AWS.
-        StageCacheSettings cacheSettings = parts.api() instanceof RestApi ? config.stageCache() : StageCacheSettings.OFF;
-        return new Gateway(parts, Journal.ofSize(config.observability() ? config.journalSize() : 0),
-                config.requestLimits(), config.minimumCompressionSize(), new StageCache(cacheSettings, config.clock()));
+        return create(config, api -> new StageCache(api instanceof RestApi ? config.stageCache() : StageCacheSettings.OFF,
+                config.clock()));
     }
 
     /** A stage's canary variant that uses the stage cache: it shares the main variant's cache, as on AWS. */
     static Gateway create(GatewayConfig config, StageCache sharedCache) {
-        GatewayAssembly.GatewayParts parts = GatewayAssembly.assemble(config);
-        return new Gateway(parts, Journal.ofSize(config.observability() ? config.journalSize() : 0),
-                config.requestLimits(), config.minimumCompressionSize(), sharedCache);
+        return create(config, api -> sharedCache);
     }
 
-    /** The configured setting over the document's; payload compression is a REST API feature only. */
-    private static ResponseCompression compression(Api api, @Nullable MinimumCompressionSize setting) {
-        if (!(api instanceof RestApi rest)) {
-            if (setting != null && setting.bytes().isPresent()) {
-                LOG.warn("the minimum compression size is ignored: API Gateway compresses only REST API responses,"
-                        + " and this is {} API; remove the setting",
-                        api.type() == ApiType.HTTP ? "an HTTP" : "a WebSocket");
-            }
-            return ResponseCompression.off();
-        }
-        if (setting != null) {
-            return setting.compression();
-        }
-        return rest.minimumCompressionSize() == null ? ResponseCompression.off()
-                : ResponseCompression.atLeast(rest.minimumCompressionSize());
+    private static Gateway create(GatewayConfig config, java.util.function.Function<Api, StageCache> cacheFor) {
+        GatewayAssembly.GatewayParts parts = GatewayAssembly.assemble(config);
+        return new Gateway(parts, Journal.ofSize(config.observability() ? config.journalSize() : 0),
+                config.requestLimits(), config.minimumCompressionSize(), cacheFor.apply(parts.api()));
     }
 
     /**
@@ -268,8 +253,7 @@ public final class Gateway implements AutoCloseable {
                 });
             }
         }
-        String cacheWarning = cached instanceof CacheLookup.Hit hit ? hit.warning()
-                : cached instanceof CacheLookup.Miss miss ? miss.warning() : null;
+        String cacheWarning = cached.warning();
         return integrated.handle((response, failure) -> {
             observation.integrationEnds();
             GatewayResponse out;

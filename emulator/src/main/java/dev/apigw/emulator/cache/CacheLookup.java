@@ -7,7 +7,12 @@ import org.jspecify.annotations.Nullable;
 public sealed interface CacheLookup {
 
     /** The method is not cached: call the integration and keep nothing. */
-    record NotCached() implements CacheLookup {}
+    record NotCached() implements CacheLookup {
+        @Override
+        public @Nullable String warning() {
+            return null;
+        }
+    }
 
     /**
      * Answer with the cached integration response, without calling the integration.
@@ -20,4 +25,7 @@ public sealed interface CacheLookup {
     record Miss(CacheKey key, int ttlSeconds, @Nullable String warning) implements CacheLookup {}
 
     CacheLookup NOT_CACHED = new NotCached();
+
+    /** A {@code Warning} header value for the response (an ignored {@code Cache-Control}), or null. */
+    @Nullable String warning();
 }

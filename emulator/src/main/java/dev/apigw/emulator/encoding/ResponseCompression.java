@@ -3,7 +3,13 @@ package dev.apigw.emulator.encoding;
 import dev.apigw.emulator.GatewayRequest;
 import dev.apigw.emulator.GatewayResponse;
 import dev.apigw.emulator.Headers;
+import dev.apigw.emulator.MinimumCompressionSize;
+import dev.apigw.model.Api;
+import dev.apigw.model.ApiType;
+import dev.apigw.model.RestApi;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A REST API's response compression ({@code minimumCompressionSize}). API Gateway compresses the final payload, after
@@ -15,6 +21,7 @@ public final class ResponseCompression {
     /** AWS's upper bound of {@code minimumCompressionSize}: 10 MB. */
     public static final int MAX_MINIMUM_SIZE = 10_485_760;
     private static final ResponseCompression OFF = new ResponseCompression(null);
+    private static final Logger LOG = LoggerFactory.getLogger(ResponseCompression.class);
 
     private final @Nullable Integer minimumBytes;
 
@@ -29,6 +36,22 @@ public final class ResponseCompression {
                     + " bytes, was " + minimumBytes);
         }
         return new ResponseCompression(minimumBytes);
+    }
+
+    /** The configured setting over the document's; payload compression is a REST API feature only. */
+    public static ResponseCompression forApi(Api api, @Nullable MinimumCompressionSize setting) {
+        if (!(api instanceof RestApi rest)) {
+            if (setting != null && setting.bytes().isPresent()) {
+                LOG.warn("the minimum compression size is ignored: API Gateway compresses only REST API responses,"
+                        + " and this is {} API; remove the setting",
+                        api.type() == ApiType.HTTP ? "an HTTP" : "a WebSocket");
+            }
+            return off();
+        }
+        if (setting != null) {
+            return setting.compression();
+        }
+        return rest.minimumCompressionSize() == null ? off() : atLeast(rest.minimumCompressionSize());
     }
 
     /** No compression: AWS's default, and every HTTP and WebSocket API. */
