@@ -127,18 +127,24 @@ public final class Gateway implements AutoCloseable {
      * @throws GatewayStartupException when functions are missing or cannot be loaded
      */
     public static Gateway create(GatewayConfig config) {
+        return create(config, ServerWide.of(config));
+    }
+
+    /** A stage of a server: its throttle and quota counts are the server's. */
+    static Gateway create(GatewayConfig config, ServerWide shared) {
         // Only REST APIs have a stage cache on AWS.
-        return create(config, api -> new StageCache(api instanceof RestApi ? config.stageCache() : StageCacheSettings.OFF,
-                config.clock()));
+        return create(config, shared, api -> new StageCache(
+                api instanceof RestApi ? config.stageCache() : StageCacheSettings.OFF, config.clock()));
     }
 
     /** A stage's canary variant that uses the stage cache: it shares the main variant's cache, as on AWS. */
-    static Gateway create(GatewayConfig config, StageCache sharedCache) {
-        return create(config, api -> sharedCache);
+    static Gateway create(GatewayConfig config, ServerWide shared, StageCache sharedCache) {
+        return create(config, shared, api -> sharedCache);
     }
 
-    private static Gateway create(GatewayConfig config, java.util.function.Function<Api, StageCache> cacheFor) {
-        GatewayAssembly.GatewayParts parts = GatewayAssembly.assemble(config);
+    private static Gateway create(GatewayConfig config, ServerWide shared,
+            java.util.function.Function<Api, StageCache> cacheFor) {
+        GatewayAssembly.GatewayParts parts = GatewayAssembly.assemble(config, shared);
         return new Gateway(parts, Journal.ofSize(config.observability() ? config.journalSize() : 0),
                 config.requestLimits(), config.minimumCompressionSize(), cacheFor.apply(parts.api()));
     }

@@ -99,7 +99,7 @@ final class GatewayAssembly {
         return problems;
     }
 
-    static GatewayParts assemble(GatewayConfig config) {
+    static GatewayParts assemble(GatewayConfig config, ServerWide shared) {
         // Velocity's engine takes a few hundred milliseconds to initialise and needs nothing from the spec: it starts
         // on another core while the spec is imported.
         CompletableFuture<MappingTemplates> templates = CompletableFuture.supplyAsync(MappingTemplates::new,
@@ -147,7 +147,7 @@ final class GatewayAssembly {
             }
             UsageMeter meter = UsageMeter.of(usagePlans(config),
                     config.throttle() == null ? null : throttle(config.throttle()),
-                    routeThrottles(config, routes), throttle(config.accountThrottle()), config.clock());
+                    routeThrottles(config, routes), shared.usage());
             GatewayMetrics metrics = joined(metricsRegistered);
             Dashboard dashboard = new Dashboard(config.observability(),
                     RouteStatistics.create(routes.entries(),

@@ -167,18 +167,14 @@ public record GatewayConfig(
 
     /**
      * One config per stage served: this config alone when {@code stages} is empty, otherwise a single-stage copy per
-     * stage, with that stage's variables over the shared ones.
+     * stage, with what that stage sets ({@link StageOptions}) over the shared settings.
      */
     public List<GatewayConfig> stageConfigs() {
         if (stages.isEmpty()) {
             return List.of(this);
         }
         List<GatewayConfig> configs = new java.util.ArrayList<>();
-        stages.forEach((name, options) -> {
-            Builder builder = toBuilder().stage(name).clearStages().canary(options.canary());
-            options.variables().forEach(builder::stageVariable);
-            configs.add(builder.build());
-        });
+        stages.forEach((name, options) -> configs.add(options.applyTo(toBuilder().stage(name).clearStages()).build()));
         return List.copyOf(configs);
     }
 
@@ -497,7 +493,7 @@ public record GatewayConfig(
 
         /** A stage variable for one of the stages added with {@link #addStage}, adding the stage if new. */
         public Builder stageVariable(String stage, String name, String value) {
-            return addStage(stage, stages.getOrDefault(stage, StageOptions.NONE).withVariable(name, value));
+            return changeStage(stage, options -> options.withVariable(name, value));
         }
 
         /** The single stage's canary (REST APIs only); with {@link #addStage}, give each stage its own instead. */
@@ -508,7 +504,41 @@ public record GatewayConfig(
 
         /** Sets one added stage's canary, adding the stage if new. */
         public Builder canary(String stage, @Nullable Canary stageCanary) {
-            return addStage(stage, stages.getOrDefault(stage, StageOptions.NONE).withCanary(stageCanary));
+            return changeStage(stage, options -> options.withCanary(stageCanary));
+        }
+
+        /** One added stage's default throttle, in place of the shared one; adds the stage if new. */
+        public Builder throttle(String stage, StageThrottle stageThrottle) {
+            return changeStage(stage, options -> options.withThrottle(stageThrottle));
+        }
+
+        /** One added stage's method or route throttle, over the shared one; adds the stage if new. */
+        public Builder routeThrottle(String stage, String key, StageThrottle routeThrottle) {
+            return changeStage(stage, options -> options.withRouteThrottle(key, routeThrottle));
+        }
+
+        /**
+         * Changes one added stage's cache settings: its own if it has them, else the shared settings given so far
+         * (so set the shared ones first); adds the stage if new.
+         */
+        public Builder stageCache(String stage, java.util.function.UnaryOperator<StageCacheSettings> change) {
+            return changeStage(stage, options -> options.withCache(
+                    change.apply(options.cache() != null ? options.cache() : stageCache)));
+        }
+
+        /**
+         * One added stage's access log, in place of the shared one; adds the stage if new. A null format or file is
+         * the shared one given so far (the format {@code clf} if none).
+         */
+        public Builder accessLog(String stage, @Nullable String format, @Nullable Path file) {
+            AccessLogSettings settings = new AccessLogSettings(
+                    format != null ? format : accessLogFormat != null ? accessLogFormat : "clf",
+                    file != null ? file : accessLogFile);
+            return changeStage(stage, options -> options.withAccessLog(settings));
+        }
+
+        private Builder changeStage(String stage, java.util.function.UnaryOperator<StageOptions> change) {
+            return addStage(stage, change.apply(stages.getOrDefault(stage, StageOptions.NONE)));
         }
 
         Builder canaryVariant(boolean canaryVariant) {

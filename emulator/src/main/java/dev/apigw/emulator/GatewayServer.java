@@ -83,10 +83,11 @@ public final class GatewayServer implements AutoCloseable {
         LoopbackWarning.check(config.host(), config.adminEndpoints());
         Listening listening = Listening.begin(Settings.of(config));
         List<GatewayConfig> stageConfigs = config.stageConfigs();
+        ServerWide shared = ServerWide.of(config);
         List<StageGateways> built = new java.util.ArrayList<>();
         try {
             for (GatewayConfig stageConfig : stageConfigs) {
-                built.add(StageGateways.create(stageConfig));
+                built.add(StageGateways.create(stageConfig, shared));
             }
         } catch (RuntimeException | Error e) {
             built.forEach(StageGateways::close);
@@ -97,8 +98,8 @@ public final class GatewayServer implements AutoCloseable {
         if (config.watchSpec()) {
             for (GatewayConfig stageConfig : stageConfigs) {
                 Gateway serving = built.get(stageConfigs.indexOf(stageConfig)).main();
-                SpecWatcher.start(stageConfig, serving, next -> server.serve(stageConfig, next))
-                        .ifPresent(server.specWatchers::add);
+                SpecWatcher.start(stageConfig, serving, () -> Gateway.create(stageConfig, shared),
+                        next -> server.serve(stageConfig, next, shared)).ifPresent(server.specWatchers::add);
             }
         }
         return server;
@@ -299,12 +300,12 @@ public final class GatewayServer implements AutoCloseable {
      * Serves {@code next} for its stage from the next request on, with a new canary variant if the stage has one; the
      * previous ones close after their last requests.
      */
-    private void serve(GatewayConfig stageConfig, Gateway next) {
+    private void serve(GatewayConfig stageConfig, Gateway next, ServerWide shared) {
         boolean adminHere = settings.adminEndpoints().sharesApiPort();
         StageDispatch.Stage stage = stages.stage(next.stage());
         if (stage.canary() != null) {
             try {
-                stage.canary().replace(new Served(StageGateways.canaryOf(stageConfig, next), adminHere));
+                stage.canary().replace(new Served(StageGateways.canaryOf(stageConfig, next, shared), adminHere));
             } catch (RuntimeException e) {
                 LOG.warn("apigw: the canary of stage '{}' could not be rebuilt, so it keeps the previous spec: {}",
                         next.stage(), e.getMessage());

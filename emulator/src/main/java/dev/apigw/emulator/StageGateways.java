@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 record StageGateways(Gateway main, @Nullable Gateway canary, @Nullable Canary canarySettings) {
 
     /** Builds the stage and, if it has one, its canary, which shares the stage cache when the canary uses it. */
-    static StageGateways create(GatewayConfig config) {
-        Gateway main = Gateway.create(config);
+    static StageGateways create(GatewayConfig config, ServerWide shared) {
+        Gateway main = Gateway.create(config, shared);
         Canary settings = config.canary();
         if (settings == null) {
             return new StageGateways(main, null, null);
@@ -22,7 +22,7 @@ record StageGateways(Gateway main, @Nullable Gateway canary, @Nullable Canary ca
                 throw new GatewayStartupException(java.util.List.of("the stage '" + main.stage() + "' has a canary, but only REST API"
                         + " stages have canaries on AWS; remove its canary settings"));
             }
-            return new StageGateways(main, canaryOf(config, main), settings);
+            return new StageGateways(main, canaryOf(config, main, shared), settings);
         } catch (RuntimeException | Error e) {
             main.close();
             throw e;
@@ -30,13 +30,13 @@ record StageGateways(Gateway main, @Nullable Gateway canary, @Nullable Canary ca
     }
 
     /** The canary variant of a stage's config, for the given main gateway (whose cache it may share). */
-    static Gateway canaryOf(GatewayConfig config, Gateway main) {
+    static Gateway canaryOf(GatewayConfig config, Gateway main, ServerWide shared) {
         Canary settings = config.canary();
         if (settings == null) {
             throw new IllegalStateException("the stage '" + main.stage() + "' has no canary");
         }
-        return settings.useStageCache() ? Gateway.create(config.canaryConfig(), main.stageCache())
-                : Gateway.create(config.canaryConfig());
+        return settings.useStageCache() ? Gateway.create(config.canaryConfig(), shared, main.stageCache())
+                : Gateway.create(config.canaryConfig(), shared);
     }
 
     void close() {

@@ -20,6 +20,7 @@ import dev.apigw.emulator.FunctionDefinition;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.MinimumCompressionSize;
 import dev.apigw.emulator.Canary;
+import dev.apigw.emulator.AccessLogSettings;
 import dev.apigw.emulator.StageOptions;
 import dev.apigw.emulator.StageThrottle;
 import dev.apigw.emulator.cache.StageCacheSettings;
@@ -68,9 +69,11 @@ import org.jspecify.annotations.Nullable;
  * minimumCompressionSize: 1024                  # optional: REST response compression (bytes, or off), over the spec's
  * cache: {ttl: 300, methods: {"/pets/{id}/GET": 60}, requireAuthorization: true,
  *         unauthorizedStrategy: SUCCEED_WITH_RESPONSE_HEADER}   # optional: the REST stage cache
+ * accessLog: {format: json, file: logs/access.log}   # optional: the access log (standard output without file)
  * stages:                                       # optional: several stages at once, in place of stage
- *   dev:  {stageVariables: {table: pets-dev}}   # each stage's variables go over the shared stageVariables
- *   prod: {stageVariables: {table: pets},
+ *   dev:  {stageVariables: {table: pets-dev}, cache: {ttl: 0}}   # a stage's settings go over the shared ones
+ *   prod: {stageVariables: {table: pets}, throttle: "500:1000", routeThrottles: {"/pets/GET": "100:200"},
+ *          accessLog: {format: json, file: logs/prod.log},
  *          canary: {percentTraffic: 10, stageVariableOverrides: {table: pets-v2}, useStageCache: false, seed: 42}}
  * canary: {percentTraffic: 10}                  # optional: the single stage's canary (without stages:)
  * </pre>
@@ -106,19 +109,47 @@ record ProjectFile(
         @Nullable String minimumCompressionSize,
         @Nullable CacheEntry cache,
         @Nullable Map<String, StageEntry> stages,
-        @Nullable CanaryEntry canary) {
+        @Nullable CanaryEntry canary,
+        @Nullable AccessLogEntry accessLog) {
 
     static final String DEFAULT_NAME = "apigw.yaml";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** One entry under {@code stages:}; an empty entry ({@code prod:}) is a stage with the shared variables only. */
+    /**
+     * One entry under {@code stages:}: what the stage sets over the shared settings. An empty entry ({@code prod:}) is
+     * a stage with the shared settings only.
+     */
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record StageEntry(@Nullable Map<String, String> stageVariables, @Nullable CanaryEntry canary) {
-        StageOptions toOptions() {
-            return new StageOptions(stageVariables == null ? Map.of() : stageVariables,
-                    canary == null ? null : canary.toCanary());
+    record StageEntry(
+            @Nullable Map<String, String> stageVariables,
+            @Nullable CanaryEntry canary,
+            @Nullable String throttle,
+            @Nullable Map<String, String> routeThrottles,
+            @Nullable CacheEntry cache,
+            @Nullable AccessLogEntry accessLog) {
+
+        /** The stage's options but its cache, which goes over the shared cache settings (see {@link #applyTo}). */
+        StageOptions toOptions(Path baseDir) {
+            StageOptions options = new StageOptions(stageVariables == null ? Map.of() : stageVariables)
+                    .withCanary(canary == null ? null : canary.toCanary())
+                    .withThrottle(throttle == null ? null : StageThrottle.parse(throttle))
+                    .withAccessLog(accessLog == null ? null : accessLog.toSettings(baseDir));
+            if (routeThrottles != null) {
+                for (Map.Entry<String, String> route : routeThrottles.entrySet()) {
+                    options = options.withRouteThrottle(route.getKey(), StageThrottle.parse(route.getValue()));
+                }
+            }
+            return options;
+        }
+    }
+
+    /** {@code accessLog:}: the access log's format (a preset or a format string) and its file (standard output if none). */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record AccessLogEntry(@Nullable String format, @Nullable String file) {
+        AccessLogSettings toSettings(Path baseDir) {
+            return new AccessLogSettings(format == null ? "clf" : format, file == null ? null : baseDir.resolve(file));
         }
     }
 
@@ -221,7 +252,7 @@ record ProjectFile(
             ProjectFile project = text.isBlank() ? null : YAML.readValue(text, ProjectFile.class);
             if (project == null) {
                 return new ProjectFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
             }
             project.check(file);
             return project;
@@ -246,6 +277,10 @@ record ProjectFile(
             stages.forEach((name, entry) -> {
                 if (entry != null && entry.canary() != null) {
                     checkCanary(file, "stages." + name + ".canary", entry.canary());
+                }
+                if (entry != null && entry.routeThrottles() != null) {
+                    entry.routeThrottles().forEach((key, value) -> require(value != null, file, "stages." + name
+                            + ".routeThrottles." + key, "give it a throttle, e.g. \"" + key + "\": \"10:20\""));
                 }
                 if (entry != null && entry.stageVariables() != null) {
                     entry.stageVariables().forEach((variable, value) -> require(value != null, file, "stages." + name
@@ -367,8 +402,18 @@ record ProjectFile(
         if (canary != null) {
             builder.canary(canary.toCanary());
         }
+        if (accessLog != null) {
+            AccessLogSettings settings = accessLog.toSettings(baseDir);
+            builder.accessLog(settings.format(), settings.file());
+        }
         if (stages != null) {
-            stages.forEach((name, entry) -> builder.addStage(name, entry == null ? StageOptions.NONE : entry.toOptions()));
+            // After the shared cache:, which a stage's cache: goes over.
+            stages.forEach((name, entry) -> {
+                builder.addStage(name, entry == null ? StageOptions.NONE : entry.toOptions(baseDir));
+                if (entry != null && entry.cache() != null) {
+                    builder.stageCache(name, entry.cache()::applyTo);
+                }
+            });
         }
         if (envVars != null) {
             EnvVarsFile.applyTo(baseDir.resolve(envVars), builder);

@@ -14,9 +14,7 @@ import dev.apigw.emulator.AdminEndpoints;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.MinimumCompressionSize;
 import dev.apigw.emulator.GatewayServer;
-import dev.apigw.emulator.Canary;
 import dev.apigw.emulator.StageThrottle;
-import dev.apigw.emulator.cache.UnauthorizedCacheControlHeaderStrategy;
 import dev.apigw.emulator.auth.IamCredential;
 import dev.apigw.emulator.auth.JwksSource;
 import dev.apigw.emulator.auth.jwt.LocalIssuer;
@@ -43,27 +41,8 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "default 3000; 0 picks a free port")
     @Nullable Integer port;
 
-    @Option(names = "--stage", paramLabel = "NAME",
-            description = "REST default \"dev\"; HTTP default \"$default\"; repeatable to serve several stages")
-    List<String> stages = new ArrayList<>();
-
-    @Option(names = "--stage-variable", paramLabel = "[STAGE:]NAME=VALUE",
-            description = "repeatable; STAGE: sets it for one of several --stage only")
-    Map<String, String> stageVariables = new LinkedHashMap<>();
-
-    @Option(names = "--canary", paramLabel = "[STAGE:]PERCENT",
-            description = "repeatable per stage; a REST stage's canary takes this percent of requests (0 to 100)")
-    List<String> canaries = new ArrayList<>();
-
-    @Option(names = "--canary-variable", paramLabel = "[STAGE:]NAME=VALUE",
-            description = "repeatable; a stage variable the canary overrides or adds")
-    Map<String, String> canaryVariables = new LinkedHashMap<>();
-
-    @Option(names = "--canary-stage-cache", description = "canary requests use the stage cache (AWS's default: not)")
-    boolean canaryStageCache;
-
-    @Option(names = "--canary-seed", paramLabel = "N", description = "split requests the same way on every run")
-    @Nullable Long canarySeed;
+    @Mixin
+    StageFlags stageFlags = new StageFlags();
 
     @Option(names = "--api-key", paramLabel = "VALUE",
             description = "repeatable; accepted on apiKeyRequired methods (a usage plan without limits)")
@@ -72,32 +51,9 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--usage-plans", paramLabel = "FILE", description = "usage plans: throttles, quotas, keys (YAML)")
     @Nullable Path usagePlans;
 
-    @Option(names = "--throttle", paramLabel = "RATE:BURST", description = "the stage's default throttle, e.g. 100:200")
-    @Nullable String throttle;
-
-    @Option(names = "--route-throttle", paramLabel = "KEY=RATE:BURST",
-            description = "repeatable; a method's stage throttle: /pets/{id}/GET (REST) or 'GET /pets/{id}' (HTTP)")
-    Map<String, String> routeThrottles = new LinkedHashMap<>();
-
     @Option(names = "--account-throttle", paramLabel = "RATE:BURST",
             description = "the account throttle over all requests; AWS's default 10000:5000, raise it for load tests")
     @Nullable String accountThrottle;
-
-    @Option(names = "--cache-ttl", paramLabel = "SECONDS",
-            description = "turn the REST stage cache on for GET methods with this TTL (AWS: 300, at most 3600, 0 = off)")
-    @Nullable Integer cacheTtl;
-
-    @Option(names = "--method-cache", paramLabel = "KEY=SECONDS",
-            description = "repeatable; a REST method's cache TTL over the stage's, e.g. /pets/GET=60 (0 = not cached)")
-    Map<String, String> methodCaches = new LinkedHashMap<>();
-
-    @Option(names = "--cache-require-authorization", paramLabel = "true|false", arity = "1",
-            description = "whether Cache-Control: max-age=0 needs an IAM-authorized caller (default true)")
-    @Nullable Boolean cacheRequireAuthorization;
-
-    @Option(names = "--cache-unauthorized", paramLabel = "STRATEGY",
-            description = "FAIL_WITH_403, SUCCEED_WITH_RESPONSE_HEADER (default) or SUCCEED_WITHOUT_RESPONSE_HEADER")
-    @Nullable String cacheUnauthorized;
 
     @Option(names = "--max-payload", paramLabel = "SIZE",
             description = "largest request body, e.g. 1MB; default AWS's 10MB (413 over it)")
@@ -122,14 +78,6 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--no-hot-reload", negatable = false,
             description = "keep the loaded classes when a --classpath directory or jar changes")
     boolean noHotReload;
-
-    @Option(names = "--access-log-format", paramLabel = "FORMAT",
-            description = "API Gateway access logs: clf, json, xml, csv, or a format string of $context variables")
-    @Nullable String accessLogFormat;
-
-    @Option(names = "--access-log", paramLabel = "FILE",
-            description = "with --access-log-format: write the access log here instead of standard output")
-    @Nullable Path accessLogFile;
 
     @Option(names = "--journal-size", paramLabel = "N",
             description = "requests kept in the request journal (GET /_apigw/journal); 0 turns it off"
@@ -221,79 +169,6 @@ final class StartCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    /** The stage cache flags, over the project file's {@code cache:}. */
-    private void applyCache(GatewayConfig.Builder builder) {
-        if (cacheTtl != null) {
-            FunctionOptions.parse(spec, "--cache-ttl", () -> builder.stageCache(cache -> cache.withTtl(cacheTtl)));
-        }
-        methodCaches.forEach((key, ttl) -> FunctionOptions.parse(spec, "--method-cache " + key,
-                () -> builder.stageCache(cache -> cache.withMethod(key, Integer.parseInt(ttl.trim())))));
-        if (cacheRequireAuthorization != null || cacheUnauthorized != null) {
-            FunctionOptions.parse(spec, "--cache-unauthorized", () -> builder.stageCache(cache ->
-                    cache.withInvalidation(
-                            cacheRequireAuthorization != null ? cacheRequireAuthorization
-                                    : cache.requireAuthorizationForCacheControl(),
-                            cacheUnauthorized != null ? UnauthorizedCacheControlHeaderStrategy.parse(cacheUnauthorized)
-                                    : cache.unauthorizedStrategy())));
-        }
-    }
-
-    /** {@code NAME=VALUE} for every stage, {@code STAGE:NAME=VALUE} for one (AWS's variable names have no ':'). */
-    private void stageVariable(GatewayConfig.Builder builder, String key, String value) {
-        int colon = key.indexOf(':');
-        if (colon < 0) {
-            builder.stageVariable(key, value);
-            return;
-        }
-        String stage = servedStage("--stage-variable " + key + "=" + value, key.substring(0, colon));
-        builder.stageVariable(stage, key.substring(colon + 1), value);
-    }
-
-    /** The canary flags: {@code --canary [STAGE:]PERCENT}, then its variables, seed and stage cache use. */
-    private void applyCanaries(GatewayConfig.Builder builder) {
-        Map<String, Canary> byStage = new LinkedHashMap<>();
-        for (String value : canaries) {
-            int colon = value.indexOf(':');
-            String stage = colon < 0 ? "" : servedStage("--canary " + value, value.substring(0, colon));
-            double percent = FunctionOptions.parse(spec, "--canary " + value, () -> {
-                try {
-                    return Double.parseDouble(value.substring(colon + 1).trim());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + value.substring(colon + 1) + "' is not a percentage;"
-                            + " use a number from 0 to 100, e.g. --canary 10", e);
-                }
-            });
-            byStage.put(stage, FunctionOptions.parse(spec, "--canary " + value, () -> Canary.of(percent)
-                    .withStageCache(canaryStageCache).withSeed(canarySeed)));
-        }
-        canaryVariables.forEach((key, value) -> {
-            int colon = key.indexOf(':');
-            String stage = colon < 0 ? "" : key.substring(0, colon);
-            Canary canary = byStage.get(stage);
-            if (canary == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--canary-variable " + key + "=" + value
-                        + ": " + (stage.isEmpty() ? "no --canary is given" : "the stage '" + stage + "' has no canary")
-                        + "; add --canary " + (stage.isEmpty() ? "" : stage + ":") + "PERCENT");
-            }
-            byStage.put(stage, canary.withOverride(key.substring(colon + 1), value));
-        });
-        byStage.forEach((stage, canary) -> {
-            if (stage.isEmpty()) {
-                builder.canary(canary);
-            } else {
-                builder.canary(stage, canary);
-            }
-        });
-    }
-
-    private String servedStage(String flag, String stage) {
-        if (!stages.contains(stage)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), flag + ": the stage '" + stage
-                    + "' is not served; add --stage " + stage + " (and --stage for each other stage to serve)");
-        }
-        return stage;
-    }
-
     private GatewayConfig.Builder applyFlags(GatewayConfig.Builder builder) {
         if (host != null) {
             builder.host(host);
@@ -301,28 +176,16 @@ final class StartCommand implements Callable<Integer> {
         if (port != null) {
             builder.port(FunctionOptions.port(spec, port));
         }
-        if (stages.size() == 1) {
-            builder.stage(stages.get(0));
-        } else {
-            stages.forEach(builder::addStage);
-        }
-        stageVariables.forEach((key, value) -> stageVariable(builder, key, value));
-        applyCanaries(builder);
         apiKeys.forEach(builder::apiKey);
         if (usagePlans != null) {
             builder.usagePlans(usagePlans);
         }
-        if (throttle != null) {
-            builder.throttle(FunctionOptions.parse(spec, "--throttle", () -> StageThrottle.parse(throttle)));
-        }
-        routeThrottles.forEach((key, value) -> builder.routeThrottle(key,
-                FunctionOptions.parse(spec, "--route-throttle " + key, () -> StageThrottle.parse(value))));
         if (accountThrottle != null) {
             builder.accountThrottle(FunctionOptions.parse(spec, "--account-throttle",
                     () -> StageThrottle.parse(accountThrottle)));
         }
         applyLimits(builder);
-        applyCache(builder);
+        stageFlags.applyTo(builder, spec);
         for (String credential : iamCredentials) {
             builder.iamCredential(FunctionOptions.parse(spec, "--iam-credentials",
                     () -> IamCredential.parse(credential)));
@@ -336,9 +199,6 @@ final class StartCommand implements Callable<Integer> {
             builder.strict(true);
         }
         functionOptions.applyTo(builder, spec);
-        if (accessLogFormat != null || accessLogFile != null) {
-            builder.accessLog(accessLogFormat == null ? "clf" : accessLogFormat, accessLogFile);
-        }
         builder.journalSize(journalSize);
         if (adminPrefix != null) {
             builder.adminPrefix(adminPrefix);

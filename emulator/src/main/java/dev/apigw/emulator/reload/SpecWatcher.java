@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import dev.apigw.emulator.Gateway;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.GatewayStartupException;
@@ -21,11 +22,13 @@ public final class SpecWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SpecWatcher.class);
 
     private final GatewayConfig config;
+    private final Supplier<Gateway> create;
     private final Consumer<Gateway> serve;
     private final ChangeWatcher watcher = new ChangeWatcher("spec");
 
-    private SpecWatcher(GatewayConfig config, Path spec, Consumer<Gateway> serve) {
+    private SpecWatcher(GatewayConfig config, Path spec, Supplier<Gateway> create, Consumer<Gateway> serve) {
         this.config = config;
+        this.create = create;
         this.serve = serve;
         watcher.watch(List.of(spec), this::reimport);
     }
@@ -34,9 +37,11 @@ public final class SpecWatcher implements AutoCloseable {
      * Watches the spec of {@code config}, when it is a file and the API can be swapped while served.
      *
      * @param serving the gateway serving now
+     * @param create builds the next gateway from {@code config} once the spec changed
      * @param serve takes each new gateway; from then on it owns it
      */
-    public static Optional<SpecWatcher> start(GatewayConfig config, Gateway serving, Consumer<Gateway> serve) {
+    public static Optional<SpecWatcher> start(GatewayConfig config, Gateway serving, Supplier<Gateway> create,
+            Consumer<Gateway> serve) {
         if (!(config.spec() instanceof SpecSource.File file)) {
             LOG.warn("--watch ignored: the spec {} is not a file", config.spec().name());
             return Optional.empty();
@@ -47,14 +52,14 @@ public final class SpecWatcher implements AutoCloseable {
                     file.path());
             return Optional.empty();
         }
-        return Optional.of(new SpecWatcher(config, file.path(), serve));
+        return Optional.of(new SpecWatcher(config, file.path(), create, serve));
     }
 
     private void reimport() {
         String spec = config.spec().name();
         Gateway next;
         try {
-            next = Gateway.create(config);
+            next = create.get();
         } catch (InvalidSpecException e) {
             // The import has logged every problem, one line each.
             LOG.warn("{} changed but is not a valid API definition; still serving the previous version", spec);

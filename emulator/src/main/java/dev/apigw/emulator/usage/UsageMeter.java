@@ -9,14 +9,14 @@ import dev.apigw.emulator.usage.UsagePlans.UsagePlan;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The meter stage of the pipeline: API key check, usage-plan throttle, usage-plan quota, the stage's method (or
  * route) throttle else its default throttle, and the account throttle, in that order. Usage-plan throttles and
  * quotas count per API key; stage throttles count per stage and method; the account throttle (AWS's
- * {@link Throttle#ACCOUNT_DEFAULT} unless raised) counts every request this meter sees. A request
+ * {@link Throttle#ACCOUNT_DEFAULT} unless raised) counts every request. What is counted lives in
+ * {@link UsageCounters}, which every stage of a server shares. A request
  * refused by one check still used up what the earlier checks counted, and refused requests never count against
  * the quota. See <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html">
  * throttling</a> and <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html">
@@ -33,21 +33,14 @@ public final class UsageMeter {
     private final ApiKeys apiKeys;
     private final @Nullable Throttle stageThrottle;
     private final Map<String, Throttle> stageMethodThrottles;
-    private final Throttle accountThrottle;
-    private final Clock clock;
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
-    private final Map<String, QuotaCounter> quotas = new ConcurrentHashMap<>();
-    // Every request takes a token from it, so it is kept at hand rather than looked up by name.
-    private volatile TokenBucket account;
+    private final UsageCounters counters;
 
     private UsageMeter(UsagePlans plans, @Nullable Throttle stageThrottle, Map<String, Throttle> stageMethodThrottles,
-            Throttle accountThrottle, Clock clock) {
+            UsageCounters counters) {
         this.apiKeys = new ApiKeys(plans);
         this.stageThrottle = stageThrottle;
         this.stageMethodThrottles = Map.copyOf(stageMethodThrottles);
-        this.accountThrottle = accountThrottle;
-        this.clock = clock;
-        this.account = new TokenBucket(accountThrottle, clock);
+        this.counters = counters;
     }
 
     /**
@@ -55,7 +48,7 @@ public final class UsageMeter {
      * @param clock drives buckets and quota periods; pass a {@link MutableClock} in tests
      */
     public static UsageMeter of(UsagePlans plans, @Nullable Throttle stageThrottle, Clock clock) {
-        return new UsageMeter(plans, stageThrottle, Map.of(), Throttle.ACCOUNT_DEFAULT, clock);
+        return new UsageMeter(plans, stageThrottle, Map.of(), new UsageCounters(Throttle.ACCOUNT_DEFAULT, clock));
     }
 
     /**
@@ -65,7 +58,17 @@ public final class UsageMeter {
      */
     public static UsageMeter of(UsagePlans plans, @Nullable Throttle stageThrottle,
             Map<String, Throttle> stageMethodThrottles, Throttle accountThrottle, Clock clock) {
-        return new UsageMeter(plans, stageThrottle, stageMethodThrottles, accountThrottle, clock);
+        return new UsageMeter(plans, stageThrottle, stageMethodThrottles, new UsageCounters(accountThrottle, clock));
+    }
+
+    /**
+     * A stage's meter counting into {@code counters}, which the server's other stages (and the stage's canary) share.
+     *
+     * @param stageMethodThrottles as in {@link #of(UsagePlans, Throttle, Map, Throttle, Clock)}
+     */
+    public static UsageMeter of(UsagePlans plans, @Nullable Throttle stageThrottle,
+            Map<String, Throttle> stageMethodThrottles, UsageCounters counters) {
+        return new UsageMeter(plans, stageThrottle, stageMethodThrottles, counters);
     }
 
     /**
@@ -103,17 +106,15 @@ public final class UsageMeter {
                 return Refused.THROTTLED;
             }
         }
-        if (!account.tryAcquire()) {
+        if (!counters.account().tryAcquire()) {
             return Refused.THROTTLED;
         }
         return admitted;
     }
 
-    /** Forgets every bucket and quota count, as if no request had been made (per-test reset). */
+    /** Forgets every bucket and quota count, as if no request had been made (per-test reset), in every stage. */
     public void reset() {
-        buckets.clear();
-        quotas.clear();
-        account = new TokenBucket(accountThrottle, clock);
+        counters.reset();
     }
 
     private Optional<Refused> meterPlan(Subscription subscription, String resourcePath, String httpMethod) {
@@ -130,8 +131,8 @@ public final class UsageMeter {
         }
         Quota quota = plan.quota();
         if (quota != null) {
-            QuotaCounter counter = quotas.computeIfAbsent(id(plan.name(), key), k -> new QuotaCounter(quota));
-            if (!counter.tryCount(clock.instant())) {
+            QuotaCounter counter = counters.quota(id(plan.name(), key), quota);
+            if (!counter.tryCount(counters.clock().instant())) {
                 return Optional.of(Refused.QUOTA_EXCEEDED);
             }
         }
@@ -149,7 +150,7 @@ public final class UsageMeter {
     }
 
     private TokenBucket bucket(Throttle throttle, String... idParts) {
-        return buckets.computeIfAbsent(id(idParts), k -> new TokenBucket(throttle, clock));
+        return counters.bucket(throttle, id(idParts));
     }
 
     private static String id(String... parts) {
