@@ -345,6 +345,14 @@ public final class GatewayServer implements AutoCloseable {
         return stages.gatewayOf(stage);
     }
 
+    /**
+     * Every gateway served now: each stage's and each canary variant's, the main stage's first. A test fixture resets
+     * or stubs them all.
+     */
+    public List<Gateway> servedGateways() {
+        return stages.gateways();
+    }
+
     /** The stages served, the main one first. */
     public List<String> stages() {
         return stages.names();

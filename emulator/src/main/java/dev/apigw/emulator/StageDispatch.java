@@ -70,6 +70,18 @@ final class StageDispatch implements AutoCloseable {
         return stage;
     }
 
+    /** Every gateway served now: each stage's, then its canary variant's. */
+    List<Gateway> gateways() {
+        List<Gateway> all = new java.util.ArrayList<>();
+        for (Stage stage : byName.values()) {
+            all.add(stage.main().current().gateway());
+            if (stage.canary() != null) {
+                all.add(stage.canary().current().gateway());
+            }
+        }
+        return all;
+    }
+
     Gateway gatewayOf(String stage) {
         return stage(stage).main().current().gateway();
     }

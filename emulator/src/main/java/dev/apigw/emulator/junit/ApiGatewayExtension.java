@@ -19,6 +19,8 @@ import dev.apigw.emulator.GatewayServer;
 import dev.apigw.emulator.MutableClock;
 import dev.apigw.emulator.RecordedInvocation;
 import dev.apigw.lambda.remote.RemoteLambda;
+import dev.apigw.emulator.Canary;
+import dev.apigw.emulator.StageOptions;
 import dev.apigw.emulator.StageThrottle;
 import dev.apigw.emulator.cache.UnauthorizedCacheControlHeaderStrategy;
 import dev.apigw.emulator.RequestLimits;
@@ -98,6 +100,34 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
 
     public ApiGatewayExtension withStage(String stage) {
         return with(b -> b.stage(stage));
+    }
+
+    /**
+     * Serves several stages of the API at once, the first being the main one ({@link #uri(String)},
+     * {@link #gateway()}); {@link #uri(String, String)} addresses the others. Every {@code withX} setting is shared by
+     * all of them; {@link #withStage(String, StageOptions)} gives one stage its own.
+     */
+    public ApiGatewayExtension withStages(String... stages) {
+        return with(b -> {
+            for (String stage : stages) {
+                b.addStage(stage);
+            }
+            return b;
+        });
+    }
+
+    /**
+     * Serves this stage too, with its own settings over the shared ones: variables, canary, throttles, cache and
+     * access log, e.g. {@code withStage("prod", StageOptions.NONE.withVariable("table", "pets").withThrottle(
+     * new StageThrottle(5, 10)))}.
+     */
+    public ApiGatewayExtension withStage(String stage, StageOptions options) {
+        return with(b -> b.addStage(stage, options));
+    }
+
+    /** The stage's canary (REST APIs): a share of requests served with the canary's stage variables. */
+    public ApiGatewayExtension withCanary(Canary canary) {
+        return with(b -> b.canary(canary));
     }
 
     public ApiGatewayExtension withApiType(ApiType apiType) {
@@ -280,7 +310,7 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
         if (current == null) {
             start(context);
         } else if (resetBetweenTests) {
-            current.server().gateway().reset();
+            current.server().servedGateways().forEach(Gateway::reset);
         }
     }
 
@@ -353,6 +383,16 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
         return running().server().uri(path);
     }
 
+    /** {@code uri("prod", "/pets/7")} → a served stage's base URL plus the path ({@link #withStages}). */
+    public URI uri(String stage, String path) {
+        return running().server().uri(stage, path);
+    }
+
+    /** A served stage's base URL ({@link #withStages}). */
+    public URI baseUri(String stage) {
+        return running().server().baseUri(stage);
+    }
+
     /** One {@link HttpClient} per gateway. */
     public HttpClient httpClient() {
         return running().httpClient();
@@ -366,9 +406,14 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
         return running().clock();
     }
 
-    /** The running gateway, for what the accessors above do not cover. */
+    /** The running gateway (the main stage's), for what the accessors above do not cover. */
     public Gateway gateway() {
         return running().server().gateway();
+    }
+
+    /** A served stage's gateway ({@link #withStages}), e.g. for its {@code invocations} or {@code flushCache}. */
+    public Gateway gateway(String stage) {
+        return running().server().gateway(stage);
     }
 
     /**
@@ -399,13 +444,13 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
         return gateway().journal();
     }
 
-    /** Drops every entry of the stage cache (API Gateway's FlushStageCache). */
+    /** Drops every entry of every stage's cache (API Gateway's FlushStageCache, for each stage). */
     public void flushCache() {
-        gateway().flushCache();
+        running().server().servedGateways().forEach(Gateway::flushCache);
     }
 
-    /** Replaces a function for the current test only. */
+    /** Replaces a function for the current test only, in every stage served (and their canaries). */
     public void stubFunction(String name, LambdaFunction function) {
-        gateway().stubFunction(name, function);
+        running().server().servedGateways().forEach(gateway -> gateway.stubFunction(name, function));
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import dev.apigw.emulator.Canary;
 import dev.apigw.emulator.GatewayConfig;
+import dev.apigw.emulator.StageThrottle;
+import dev.apigw.emulator.cache.UnauthorizedCacheControlHeaderStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,5 +69,42 @@ class ProjectFileStagesTest {
         GatewayConfig config = read("stage: beta\n");
 
         assertThat(config.stageConfigs()).containsExactly(config);
+    }
+
+    @Test
+    void a_stage_sets_its_own_throttles_cache_and_access_log_over_the_shared_ones() throws Exception {
+        List<GatewayConfig> stages = read("""
+                throttle: "100:200"
+                cache: {ttl: 300, methods: {"/pets/GET": 60}}
+                accessLog: {format: clf}
+                stages:
+                  dev: {cache: {ttl: 0}}
+                  prod:
+                    throttle: "5:10"
+                    routeThrottles: {"/pets/GET": "1:2"}
+                    cache: {methods: {"/toys/GET": 10}, unauthorizedStrategy: FAIL_WITH_403}
+                    accessLog: {format: json, file: logs/prod.log}
+                """).stageConfigs();
+
+        GatewayConfig dev = stages.get(0);
+        GatewayConfig prod = stages.get(1);
+        assertThat(dev.throttle()).isEqualTo(new StageThrottle(100, 200));
+        assertThat(dev.stageCache().ttlSeconds()).isZero();
+        assertThat(dev.stageCache().methodTtls()).containsEntry("/pets/GET", 60);
+        assertThat(dev.accessLogFormat()).isEqualTo("clf");
+        assertThat(dev.accessLogFile()).isNull();
+        assertThat(prod.throttle()).isEqualTo(new StageThrottle(5, 10));
+        assertThat(prod.routeThrottles()).isEqualTo(Map.of("/pets/GET", new StageThrottle(1, 2)));
+        assertThat(prod.stageCache().ttlSeconds()).isEqualTo(300);
+        assertThat(prod.stageCache().methodTtls()).isEqualTo(Map.of("/pets/GET", 60, "/toys/GET", 10));
+        assertThat(prod.stageCache().unauthorizedStrategy()).isEqualTo(UnauthorizedCacheControlHeaderStrategy.FAIL_WITH_403);
+        assertThat(prod.accessLogFormat()).isEqualTo("json");
+        assertThat(prod.accessLogFile()).isEqualTo(dir.resolve("logs/prod.log"));
+    }
+
+    @Test
+    void an_unknown_stage_setting_is_named_with_its_line() {
+        assertThatThrownBy(() -> read("stages:\n  prod: {throtle: \"1:2\"}\n"))
+                .isInstanceOf(CliException.class).hasMessageContaining("line 3").hasMessageContaining("throtle");
     }
 }
