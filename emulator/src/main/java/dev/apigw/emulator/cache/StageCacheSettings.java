@@ -53,6 +53,14 @@ public record StageCacheSettings(int ttlSeconds, Map<String, Integer> methodTtls
                 unauthorizedStrategy);
     }
 
+    /**
+     * Nothing cached, method overrides included, as a stage whose cache cluster is disabled; who may invalidate stays
+     * as set, for when caching is turned on again.
+     */
+    public StageCacheSettings withoutCaching() {
+        return OFF.withInvalidation(requireAuthorizationForCacheControl, unauthorizedStrategy);
+    }
+
     public StageCacheSettings withInvalidation(boolean requireAuthorization,
             UnauthorizedCacheControlHeaderStrategy strategy) {
         return new StageCacheSettings(ttlSeconds, methodTtls, requireAuthorization, strategy);

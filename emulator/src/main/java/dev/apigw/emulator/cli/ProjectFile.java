@@ -71,7 +71,7 @@ import org.jspecify.annotations.Nullable;
  *         unauthorizedStrategy: SUCCEED_WITH_RESPONSE_HEADER}   # optional: the REST stage cache
  * accessLog: {format: json, file: logs/access.log}   # optional: the access log (standard output without file)
  * stages:                                       # optional: several stages at once, in place of stage
- *   dev:  {stageVariables: {table: pets-dev}, cache: {ttl: 0}}   # a stage's settings go over the shared ones
+ *   dev:  {stageVariables: {table: pets-dev}, cache: {enabled: false}}   # a stage's settings go over the shared ones
  *   prod: {stageVariables: {table: pets}, throttle: "500:1000", routeThrottles: {"/pets/GET": "100:200"},
  *          accessLog: {format: json, file: logs/prod.log},
  *          canary: {percentTraffic: 10, stageVariableOverrides: {table: pets-v2}, useStageCache: false, seed: 42}}
@@ -183,17 +183,23 @@ record ProjectFile(
     }
 
     /**
-     * {@code cache:}: the REST stage cache; {@code ttl} for GET methods (0 = off), {@code methods} per method keyed
-     * {@code /pets/{id}/GET}, and who may invalidate with {@code Cache-Control: max-age=0}.
+     * {@code cache:}: the REST stage cache; {@code enabled: false} caches nothing, {@code ttl} for GET methods (0 =
+     * GET not cached), {@code methods} per method keyed {@code /pets/{id}/GET}, and who may invalidate with
+     * {@code Cache-Control: max-age=0}.
      */
     @JsonIgnoreProperties(ignoreUnknown = false)
     record CacheEntry(
+            @Nullable Boolean enabled,
             @Nullable Integer ttl,
             @Nullable Map<String, Integer> methods,
             @Nullable Boolean requireAuthorization,
             @Nullable String unauthorizedStrategy) {
 
         StageCacheSettings applyTo(StageCacheSettings settings) {
+            if (Boolean.FALSE.equals(enabled)) {
+                // As a stage whose cache cluster is disabled: method TTLs, shared or not, cache nothing either.
+                return settings.withoutCaching();
+            }
             StageCacheSettings out = ttl == null ? settings : settings.withTtl(ttl);
             if (methods != null) {
                 for (Map.Entry<String, Integer> method : methods.entrySet()) {

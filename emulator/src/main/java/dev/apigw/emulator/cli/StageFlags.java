@@ -52,7 +52,8 @@ final class StageFlags {
     Map<String, String> routeThrottles = new LinkedHashMap<>();
 
     @Option(names = "--cache-ttl", paramLabel = "[STAGE:]SECONDS",
-            description = "turn the REST stage cache on for GET methods with this TTL (AWS: 300, at most 3600, 0 = off)")
+            description = "turn the REST stage cache on for GET methods with this TTL (AWS: 300, at most 3600; 0 = GET"
+                    + " not cached; off = nothing cached, method TTLs included)")
     List<String> cacheTtls = new ArrayList<>();
 
     @Option(names = "--method-cache", paramLabel = "[STAGE:]KEY=SECONDS",
@@ -121,7 +122,11 @@ final class StageFlags {
                 stage == null ? builder::stageCache : operator -> builder.stageCache(stage, operator);
         for (Scoped ttl : scopedTo(cacheTtls, stage)) {
             FunctionOptions.parse(spec, "--cache-ttl", () -> {
-                int seconds = integer(ttl.value(), "a number of seconds, e.g. --cache-ttl 300");
+                if (ttl.value().trim().equals("off")) {
+                    change.accept(StageCacheSettings::withoutCaching);
+                    return null;
+                }
+                int seconds = integer(ttl.value(), "a number of seconds or off, e.g. --cache-ttl 300");
                 change.accept(cache -> cache.withTtl(seconds));
                 return null;
             });

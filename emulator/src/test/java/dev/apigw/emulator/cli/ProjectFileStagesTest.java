@@ -79,6 +79,7 @@ class ProjectFileStagesTest {
                 accessLog: {format: clf}
                 stages:
                   dev: {cache: {ttl: 0}}
+                  qa: {cache: {enabled: false}}
                   prod:
                     throttle: "5:10"
                     routeThrottles: {"/pets/GET": "1:2"}
@@ -87,7 +88,8 @@ class ProjectFileStagesTest {
                 """).stageConfigs();
 
         GatewayConfig dev = stages.get(0);
-        GatewayConfig prod = stages.get(1);
+        GatewayConfig prod = stages.get(2);
+        assertThat(stages.get(1).stageCache().enabled()).isFalse();
         assertThat(dev.throttle()).isEqualTo(new StageThrottle(100, 200));
         assertThat(dev.stageCache().ttlSeconds()).isZero();
         assertThat(dev.stageCache().methodTtls()).containsEntry("/pets/GET", 60);

@@ -47,12 +47,15 @@ class StageFlagsTest {
 
     @Test
     void a_stages_cache_starts_from_the_shared_settings() {
-        List<GatewayConfig> stages = stages("--stage", "dev", "--stage", "prod", "--cache-ttl", "300",
+        List<GatewayConfig> stages = stages("--stage", "dev", "--stage", "prod", "--stage", "qa", "--cache-ttl", "300",
                 "--method-cache", "/pets/GET=60", "--cache-ttl", "dev:0", "--method-cache", "prod:/toys/GET=10",
+                "--cache-ttl", "qa:off",
                 "--cache-unauthorized", "prod:FAIL_WITH_403", "--cache-require-authorization", "dev:false");
 
         assertThat(stages.get(0).stageCache().ttlSeconds()).isZero();
+        assertThat(stages.get(0).stageCache().methodTtls()).isEqualTo(Map.of("/pets/GET", 60));
         assertThat(stages.get(0).stageCache().requireAuthorizationForCacheControl()).isFalse();
+        assertThat(stages.get(2).stageCache().enabled()).isFalse();
         assertThat(stages.get(1).stageCache().ttlSeconds()).isEqualTo(300);
         assertThat(stages.get(1).stageCache().methodTtls()).isEqualTo(Map.of("/pets/GET", 60, "/toys/GET", 10));
         assertThat(stages.get(1).stageCache().unauthorizedStrategy())
