@@ -34,7 +34,8 @@ public final class RequestContexts {
         this.httpApi = httpApi;
         this.canary = canary;
         this.apiId = stableId(apiTitle, 10);
-        this.deploymentId = stableId(apiTitle + "/" + stage, 6);
+        // A canary serves the newer deployment on AWS, so its requests carry another deployment id.
+        this.deploymentId = stableId(apiTitle + "/" + stage + (canary ? "/canary" : ""), 6);
         this.stageVariables = Map.copyOf(stageVariables);
     }
 

@@ -64,8 +64,13 @@ class CanaryTest {
             // The canary's override of the variable in the Lambda ARN calls the canary's function.
             JsonNode event = JSON.readTree(get(server, "/hello", "true").body());
             assertThat(event.path("stageVariables").path("helloFunction").asText()).isEqualTo("HelloCanary");
-            assertThat(get(server, "/hello", "false").statusCode()).isEqualTo(200);
+            JsonNode stageEvent = JSON.readTree(get(server, "/hello", "false").body());
             assertThat(server.gateway().invocations("Hello")).hasSize(1);
+            // The canary serves another deployment than the stage's, as on AWS.
+            assertThat(event.path("requestContext").path("deploymentId").asText())
+                    .isNotEmpty().isNotEqualTo(stageEvent.path("requestContext").path("deploymentId").asText());
+            assertThat(stageEvent.path("requestContext").path("stage").asText()).isEqualTo("dev");
+            assertThat(event.path("requestContext").path("stage").asText()).isEqualTo("dev");
         }
     }
 
