@@ -27,7 +27,7 @@ class ByteSizeTest {
 
     @Test
     void the_project_files_limits_change_only_what_they_name() {
-        ProjectFile.LimitsEntry entry = new ProjectFile.LimitsEntry("1MB", null, "4KB", null, 0.5);
+        ProjectFileSections.LimitsEntry entry = new ProjectFileSections.LimitsEntry("1MB", null, "4KB", null, 0.5);
 
         assertThat(entry.applyTo(RequestLimits.aws())).isEqualTo(new RequestLimits(1024 * 1024,
                 RequestLimits.AWS_LAMBDA_PAYLOAD_BYTES, 4096, RequestLimits.AWS_URL_CHARS, Duration.ofMillis(500)));
