@@ -62,8 +62,9 @@ import org.jspecify.annotations.Nullable;
  *     {@code x-amazon-apigateway-minimum-compression-size} (a size, or off); null = the document's
  * @param stageCache the REST stage's response cache: TTLs per stage and method, and who may invalidate entries
  *     ({@link StageCacheSettings#OFF} by default, as a new AWS stage has no cache)
- * @param stages several stages served at once, in order, each with its own stage variables; empty = the one stage
- *     {@code stage} names. When set, {@code stage} is ignored and the first stage is the server's main one.
+ * @param stages several stages served at once, in order, each with what it sets over the shared settings (its
+ *     variables, canary, throttles, cache, access log); empty = the one stage {@code stage} names. When set,
+ *     {@code stage} is ignored and the first stage is the server's main one.
  * @param canary the single stage's canary (REST APIs only), or null for none; with {@code stages}, each stage's own
  * @param canaryVariant whether this config is a stage's canary variant: its requests are canary requests
  */
