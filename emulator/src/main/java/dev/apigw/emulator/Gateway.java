@@ -132,9 +132,16 @@ public final class Gateway implements AutoCloseable {
 
     /** A stage of a server: its throttle and quota counts are the server's. */
     static Gateway create(GatewayConfig config, ServerWide shared) {
-        // Only REST APIs have a stage cache on AWS.
-        return create(config, shared, api -> new StageCache(
-                api instanceof RestApi ? config.stageCache() : StageCacheSettings.OFF, config.clock()));
+        return create(config, shared, api -> {
+            if (api instanceof RestApi) {
+                return new StageCache(config.stageCache(), config.clock());
+            }
+            if (config.stageCache().enabled()) {
+                LOG.warn("the stage cache of stage '{}' is ignored: API Gateway caches only REST API stages, and this"
+                        + " is {} API", config.stageFor(api.type()), api.type() == ApiType.HTTP ? "an HTTP" : "a WebSocket");
+            }
+            return new StageCache(StageCacheSettings.OFF, config.clock());
+        });
     }
 
     /** A stage's canary variant that uses the stage cache: it shares the main variant's cache, as on AWS. */
