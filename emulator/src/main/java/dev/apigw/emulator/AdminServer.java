@@ -3,6 +3,7 @@ package dev.apigw.emulator;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import dev.apigw.emulator.server.EmulatorRoutes;
+import dev.apigw.emulator.server.ServedStages;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,17 +17,19 @@ record AdminServer(Javalin app, int port) {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
 
     /**
-     * @param current the gateway being served now (a {@code --watch} reload replaces it)
+     * @param current the main stage's gateway being served now (a {@code --watch} reload replaces it)
+     * @param stages every stage served, for the endpoints that act on all of them
      * @param moreRoutes registers what needs the server's own bookkeeping (the Invoke API's leases)
      */
-    static AdminServer start(String host, int port, Supplier<Gateway> current, Consumer<Javalin> moreRoutes) {
+    static AdminServer start(String host, int port, Supplier<Gateway> current, ServedStages stages,
+            Consumer<Javalin> moreRoutes) {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
         });
         // The Invoke API first: the admin prefix's catch-all must not hide it.
         moreRoutes.accept(app);
-        EmulatorRoutes.register(app, current);
+        EmulatorRoutes.register(app, current, stages);
         try {
             app.start(host, port);
         } catch (RuntimeException e) {

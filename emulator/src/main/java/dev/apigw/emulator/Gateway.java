@@ -82,7 +82,9 @@ public final class Gateway implements AutoCloseable {
     private final LocalIssuer issuer;
     private final List<GatewayObserver> observers;
     private final GatewayMetrics metrics;
+    /** The server's journal (every stage's), and this stage's way of recording in it. */
     private final Journal journal;
+    private final GatewayObserver journalRecorder;
     private final String adminPrefix;
     private final GatewayAssembly.Dashboard dashboard;
     private final RequestLimits requestLimits;
@@ -110,6 +112,7 @@ public final class Gateway implements AutoCloseable {
         this.observers = parts.observers();
         this.metrics = parts.metrics();
         this.journal = journal;
+        this.journalRecorder = journal.recorderFor(stage);
         this.adminPrefix = parts.adminPrefix();
         this.dashboard = parts.dashboard();
         this.requestLimits = requestLimits;
@@ -152,8 +155,7 @@ public final class Gateway implements AutoCloseable {
     private static Gateway create(GatewayConfig config, ServerWide shared,
             java.util.function.Function<Api, StageCache> cacheFor) {
         GatewayAssembly.GatewayParts parts = GatewayAssembly.assemble(config, shared);
-        return new Gateway(parts, Journal.ofSize(config.observability() ? config.journalSize() : 0),
-                config.requestLimits(), config.minimumCompressionSize(), cacheFor.apply(parts.api()));
+        return new Gateway(parts, shared.journal(), config.requestLimits(), config.minimumCompressionSize(), cacheFor.apply(parts.api()));
     }
 
     /**
@@ -210,7 +212,7 @@ public final class Gateway implements AutoCloseable {
         GatewayResponse response = withRequestIds(answered, context);
         ObservedRequest observed = observation.finish(request, context, response);
         // The journal first: when the live feed announces a request, PREFIX/api/journal/{id} already has it.
-        notify(journal, observed);
+        notify(journalRecorder, observed);
         for (GatewayObserver observer : observers) {
             notify(observer, observed);
         }
@@ -412,14 +414,18 @@ public final class Gateway implements AutoCloseable {
         return cache;
     }
 
-    /** The gateway's CloudWatch-named metrics ({@code /_apigw/metrics}). */
+    /**
+     * The gateway's CloudWatch-named metrics ({@code /_apigw/metrics}). A server's stages share one registry, so
+     * {@link GatewayMetrics#scrape()} shows every stage's series, told apart by their {@code stage} tag.
+     */
     public GatewayMetrics metrics() {
         return metrics;
     }
 
     /**
      * The request journal: the last answered requests with their integration traffic and function log lines
-     * ({@code /_apigw/journal}); empty when the gateway was configured with {@code journalSize(0)}.
+     * ({@code /_apigw/journal}); empty when the gateway was configured with {@code journalSize(0)}. A server's
+     * stages share one journal, each entry naming its stage, so this is every stage's journal.
      */
     public Journal journal() {
         return journal;
@@ -466,8 +472,9 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Forgets recorded invocations, the request journal, the dashboard's statistics, the stage cache and per-test stubs, and closes
-     * WebSocket connections (forgetting them); the API and its registered functions stay.
+     * Forgets recorded invocations, this stage's entries of the request journal (other stages' stay), the
+     * dashboard's statistics, the stage cache and per-test stubs, and closes WebSocket connections (forgetting them);
+     * the API and its registered functions stay.
      */
     public void reset() {
         if (webSocket != null) {
@@ -480,7 +487,7 @@ public final class Gateway implements AutoCloseable {
         accessControl.clearCache();
         meter.reset();
         functions.invocations().clear();
-        journal.clear();
+        journal.clear(stage);
         cache.flush();
     }
 }

@@ -125,7 +125,8 @@ final class GatewayAssembly {
         // Registering every route's meters (a few per route in Micrometer's Prometheus registry) needs only the API:
         // it runs on another core while functions, integrations and authorizers are compiled.
         CompletableFuture<GatewayMetrics> metricsRegistered = CompletableFuture.supplyAsync(
-                () -> GatewayMetrics.create(api, contexts.apiId(), stage), GatewayAssembly::startDaemon);
+                () -> GatewayMetrics.create(api, contexts.apiId(), stage, shared.metrics()),
+                GatewayAssembly::startDaemon);
         FunctionLoader loader = new FunctionLoader(config.classpath(), config::environmentOf, config.functionConfigs(),
                 config.remoteLambda(), config.hotReload(), config.requestLimits().lambdaPayloadBytes());
         try {

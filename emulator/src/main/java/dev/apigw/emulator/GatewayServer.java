@@ -43,7 +43,8 @@ public final class GatewayServer implements AutoCloseable {
     private final StageDispatch stages;
     private final Javalin app;
     private final String host;
-    private final @Nullable WebSocketTransport webSockets;
+    /** Each stage's WebSocket endpoint, for a WebSocket API; else empty. */
+    private final List<WebSocketTransport> webSockets;
     private final InFlightRequests inFlight;
     private final Settings settings;
     private final @Nullable AdminServer admin;
@@ -52,9 +53,8 @@ public final class GatewayServer implements AutoCloseable {
     private final int port;
     private final List<SpecWatcher> specWatchers = new java.util.ArrayList<>();
 
-    private GatewayServer(StageDispatch stages, Javalin app, String host,
-            @Nullable WebSocketTransport webSockets, InFlightRequests inFlight, Settings settings,
-            @Nullable AdminServer admin) {
+    private GatewayServer(StageDispatch stages, Javalin app, String host, List<WebSocketTransport> webSockets,
+            InFlightRequests inFlight, Settings settings, @Nullable AdminServer admin) {
         this.stages = stages;
         this.served = stages.main();
         this.app = app;
@@ -108,7 +108,8 @@ public final class GatewayServer implements AutoCloseable {
     /** Serves a gateway; the server owns it from now on and closes it with itself. */
     public static GatewayServer start(Gateway gateway, String host, int port) {
         return Listening.begin(new Settings(host, port, WebSocketLimits.aws(), gateway.requestLimits(),
-                AdminEndpoints.onApiPort(), GatewayConfig.DEFAULT_SHUTDOWN_GRACE)).serve(List.of(new StageGateways(gateway, null, null)));
+                AdminEndpoints.onApiPort(), GatewayConfig.DEFAULT_SHUTDOWN_GRACE))
+                .serve(List.of(new StageGateways(gateway, null, null)));
     }
 
     /**
@@ -214,13 +215,13 @@ public final class GatewayServer implements AutoCloseable {
             boolean adminHere = settings.adminEndpoints().sharesApiPort();
             StageDispatch stages = dispatch(gateways, adminHere);
             Generations<Served> served = stages.main();
-            WebSocketTransport webSockets;
+            List<WebSocketTransport> webSockets;
             AdminServer admin = null;
             try {
-                webSockets = register(server, stages, gateway, limits, adminHere);
+                webSockets = register(server, stages, gateways, limits, adminHere);
                 if (settings.adminEndpoints().placement() == AdminEndpoints.Placement.OWN_PORT) {
                     admin = AdminServer.start(host, settings.adminEndpoints().port(), () -> served.current().gateway(),
-                            adminApp -> registerInvokeApi(adminApp, served, null));
+                            stages, adminApp -> registerInvokeApi(adminApp, served, null));
                 }
             } catch (RuntimeException | Error e) {
                 stop();
@@ -248,18 +249,24 @@ public final class GatewayServer implements AutoCloseable {
         return new StageDispatch(stages);
     }
 
-    private static @Nullable WebSocketTransport register(Javalin app, StageDispatch stages, Gateway gateway,
+    private static List<WebSocketTransport> register(Javalin app, StageDispatch stages, List<StageGateways> gateways,
             WebSocketLimits limits, boolean adminHere) {
         Generations<Served> served = stages.main();
         if (adminHere) {
-            EmulatorRoutes.register(app, () -> served.current().gateway());
+            EmulatorRoutes.register(app, () -> served.current().gateway(), stages);
         }
         // @connections stays with the API whatever happens to the admin endpoints: on AWS, backends call it on the
-        // API's own host (https://{api-id}.execute-api.{region}.amazonaws.com/{stage}/@connections).
-        WebSocketTransport webSockets = gateway.webSocket().map(ws -> {
-            ConnectionsApi.register(app, ws);
-            return WebSocketTransport.register(app, ws, gateway.apiId(), limits);
-        }).orElse(null);
+        // API's own host (https://{api-id}.execute-api.{region}.amazonaws.com/{stage}/@connections). Each stage has
+        // its own endpoint and connections (a WebSocket API has no canaries, and --watch does not swap it), so a
+        // connection id of one stage is unknown on another's @connections.
+        List<WebSocketTransport> webSockets = new java.util.ArrayList<>();
+        for (StageGateways stage : gateways) {
+            Gateway gateway = stage.main();
+            gateway.webSocket().ifPresent(ws -> {
+                ConnectionsApi.register(app, ws);
+                webSockets.add(WebSocketTransport.register(app, ws, gateway.apiId(), limits));
+            });
+        }
         if (adminHere) {
             // The Lambda Invoke API shares the port for SDK calls (X-Amz-Invocation-Type or a SigV4 "lambda" scope);
             // any other POST to its path goes to the API. Registered before the catch-all, which Javalin tries last.
@@ -458,9 +465,7 @@ public final class GatewayServer implements AutoCloseable {
         }
         // The dashboard's live feeds never end on their own; the browser reconnects to the next server.
         stages.names().forEach(stage -> gateway(stage).liveFeed().close());
-        if (webSockets != null) {
-            webSockets.close();
-        }
+        webSockets.forEach(WebSocketTransport::close);
         List<InFlightRequests.Running> unfinished = inFlight.awaitIdle(settings.shutdownGrace());
         unfinished.forEach(request -> LOG.warn("apigw: {} was still running when the {} ms shutdown grace period"
                 + " ended; its connection is closed without an answer (raise --shutdown-grace to let it finish)",

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.apigw.emulator.reload.Generations;
+import dev.apigw.emulator.server.ServedStages;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * goes to the main stage, whose route table answers it with the usual "not found" error. A stage with a canary has
  * a second gateway, its canary variant, and a {@link CanarySplit} choosing between the two.
  */
-final class StageDispatch implements AutoCloseable {
+final class StageDispatch implements ServedStages, AutoCloseable {
     /** A stage's gateway, and its canary variant with the split that chooses it. */
     record Stage(Generations<GatewayServer.Served> main, @Nullable Generations<GatewayServer.Served> canary,
             @Nullable CanarySplit split) {
@@ -36,7 +37,8 @@ final class StageDispatch implements AutoCloseable {
         return main.main();
     }
 
-    List<String> names() {
+    @Override
+    public List<String> names() {
         return List.copyOf(byName.keySet());
     }
 
@@ -84,6 +86,13 @@ final class StageDispatch implements AutoCloseable {
 
     Gateway gatewayOf(String stage) {
         return stage(stage).main().current().gateway();
+    }
+
+    @Override
+    public List<Gateway> gateways(String name) {
+        Stage stage = stage(name);
+        Gateway main = stage.main().current().gateway();
+        return stage.canary() == null ? List.of(main) : List.of(main, stage.canary().current().gateway());
     }
 
     @Override

@@ -438,7 +438,8 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
 
     /**
      * The request journal: the last answered requests (1,000 unless {@code withJournalSize}), newest first with
-     * {@code journal().entries()}; cleared between tests like {@link #invocations}.
+     * {@code journal().entries()}; cleared between tests like {@link #invocations}. With {@link #withStages}, it holds
+     * every stage's requests, each entry naming its stage.
      */
     public Journal journal() {
         return gateway().journal();

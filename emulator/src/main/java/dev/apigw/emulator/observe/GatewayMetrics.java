@@ -58,7 +58,16 @@ public final class GatewayMetrics implements GatewayObserver, WebSocketObserver 
 
     /** Registers every meter the API can produce, one set per route plus one for requests no route takes. */
     public static GatewayMetrics create(Api api, String apiId, String stage) {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        return create(api, apiId, stage, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    /**
+     * The same, in a registry the other stages of a server also use: their series differ by the {@code stage} tag.
+     * A stage's canary variant registers the very same meters (Micrometer returns a meter already registered under
+     * the same name and tags), so its requests count in the stage's series, as AWS reports canary requests in the
+     * stage's metrics.
+     */
+    public static GatewayMetrics create(Api api, String apiId, String stage, PrometheusMeterRegistry registry) {
         if (api instanceof RestApi rest) {
             Tags apiStage = Tags.of("api_name", apiName(rest.title(), apiId), "stage", stage);
             RouteIndex.Builder<RouteMetrics> routes = RouteIndex.builder();
@@ -170,7 +179,7 @@ public final class GatewayMetrics implements GatewayObserver, WebSocketObserver 
         return !WebSocketRoute.CONNECT.equals(routeKey) && !WebSocketRoute.DISCONNECT.equals(routeKey);
     }
 
-    /** The Prometheus text exposition (format 0.0.4) of every meter. */
+    /** The Prometheus text exposition (format 0.0.4) of every meter in the registry, every stage's of a server. */
     public String scrape() {
         return registry.scrape();
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import dev.apigw.emulator.GatewayRequest;
@@ -19,28 +20,45 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The request journal: the last {@code size} answered requests, each with its integration traffic and function log
- * lines, for {@code GET /_apigw/journal} and {@link dev.apigw.emulator.Gateway#journal()}. A ring of slots:
+ * lines, for {@code GET /_apigw/journal} and {@link dev.apigw.emulator.Gateway#journal()}. A server has one journal
+ * for all its stages (and their canary variants): each stage's gateway records through its own
+ * {@link #recorderFor(String) recorder}, which names the stage in every entry. A ring of slots:
  * recording is one counter increment and one slot write, without a lock, whatever the concurrency. A request is
  * kept as observed and turned into a {@link JournalEntry} (text, masking, header lists) only when someone reads it,
  * since almost no entry is ever read; one whose bodies are large is turned into its entry at once, so that the
  * ring never holds more than {@link JournalBody#LIMIT} of any body. A journal of size 0 records nothing, and the
  * gateway then captures no request details at all.
  */
-public final class Journal implements GatewayObserver {
+public final class Journal {
 
     private final int size;
     private final AtomicLong next = new AtomicLong();
     private final AtomicLong clearedBefore = new AtomicLong();
+    /** Per stage: its entries before this sequence number are forgotten ({@link #clear(String)}). */
+    private final Map<String, Long> stageClearedBefore = new ConcurrentHashMap<>();
     private final @Nullable AtomicReferenceArray<Kept> slots;
 
     /**
      * One slot: the request as observed (built on read) with its function's log lines as they were when it was
      * answered (a timed-out function may go on logging), or its entry already built.
      */
-    private record Kept(long sequence, String requestId, @Nullable ObservedRequest observed, LogLines logLines,
-            @Nullable JournalEntry built) {
+    private record Kept(long sequence, String stage, String requestId, @Nullable ObservedRequest observed,
+            LogLines logLines, @Nullable JournalEntry built) {
         JournalEntry entry() {
-            return built != null ? built : Journal.entry(sequence, Objects.requireNonNull(observed), logLines);
+            return built != null ? built : Journal.entry(sequence, stage, Objects.requireNonNull(observed), logLines);
+        }
+    }
+
+    /** Records one stage's requests: a gateway holds its stage's recorder, so recording costs no lookup. */
+    private record StageRecorder(Journal journal, String stage) implements GatewayObserver {
+        @Override
+        public void observed(ObservedRequest observed) {
+            journal.record(stage, observed);
+        }
+
+        @Override
+        public String toString() {
+            return "request journal of " + journal.size + ", stage " + stage;
         }
     }
 
@@ -76,8 +94,12 @@ public final class Journal implements GatewayObserver {
         return size > 0;
     }
 
-    @Override
-    public void observed(ObservedRequest observed) {
+    /** What a stage's gateway tells of each request it answered; its entries name {@code stage}. */
+    public GatewayObserver recorderFor(String stage) {
+        return new StageRecorder(this, stage);
+    }
+
+    private void record(String stage, ObservedRequest observed) {
         if (slots == null) {
             return;
         }
@@ -85,8 +107,8 @@ public final class Journal implements GatewayObserver {
         String requestId = observed.context().requestId();
         LogLines logLines = LogLines.of(observed);
         Kept kept = largestBody(observed) <= JournalBody.LIMIT
-                ? new Kept(sequence, requestId, observed, logLines, null)
-                : new Kept(sequence, requestId, null, logLines, entry(sequence, observed, logLines));
+                ? new Kept(sequence, stage, requestId, observed, logLines, null)
+                : new Kept(sequence, stage, requestId, null, logLines, entry(sequence, stage, observed, logLines));
         slots.set((int) (sequence % size), kept);
     }
 
@@ -127,8 +149,10 @@ public final class Journal implements GatewayObserver {
         long start = Math.max(Math.max(0, end - size), clearedBefore.get());
         for (long sequence = end - 1; sequence >= start; sequence--) {
             Kept kept = slots.get((int) (sequence % size));
-            // A slot a concurrent request has not written yet, or has already overwritten, is skipped.
-            if (kept != null && kept.sequence() == sequence) {
+            // A slot a concurrent request has not written yet, or has already overwritten, is skipped, and so is an
+            // entry of a stage cleared since.
+            if (kept != null && kept.sequence() == sequence
+                    && sequence >= stageClearedBefore.getOrDefault(kept.stage(), 0L)) {
                 newest.add(kept);
             }
         }
@@ -141,18 +165,27 @@ public final class Journal implements GatewayObserver {
                 : largest;
     }
 
-    /** Forgets every entry kept so far. */
+    /** Forgets every entry kept so far, every stage's. */
     public void clear() {
         clearedBefore.set(next.get());
     }
 
-    private static JournalEntry entry(long sequence, ObservedRequest observed, LogLines logLines) {
+    /**
+     * Forgets the entries of one stage (its canary variant's included) kept so far; the other stages' stay. Clearing
+     * a stage twice forgets only what it recorded in between.
+     */
+    public void clear(String stage) {
+        stageClearedBefore.put(stage, next.get());
+    }
+
+    private static JournalEntry entry(long sequence, String stage, ObservedRequest observed, LogLines logLines) {
         GatewayRequest request = observed.request();
         Secrets secrets = Secrets.of(request.headers(), observed.caller().apiKey());
         IntegrationCapture capture = observed.trace() instanceof IntegrationCapture c ? c : null;
         GatewayResponse response = observed.response();
         Duration integrationLatency = observed.integrationLatency();
-        return new JournalEntry(sequence, observed.context().requestId(), observed.context().requestTime(),
+        return new JournalEntry(sequence, observed.context().requestId(), observed.context().requestTime(), stage,
+                observed.context().canaryRequest(),
                 new JournalEntry.ClientRequest(request.method(), request.rawPath(), secrets.mask(request.rawQuery()),
                         headerLines(request.headers(), secrets), JournalBody.of(request.body(), secrets),
                         request.sourceIp()),

@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
  * got, and how long it took, stage by stage.
  * Credentials are masked (see {@link Secrets}); bodies are capped at {@link JournalBody#LIMIT}.
  *
- * @param sequence the request's number since the gateway started, 0 first
+ * @param sequence the request's number since the server started (every stage's requests counted), 0 first
+ * @param stage the stage that served the request ({@code $context.stage})
+ * @param canaryRequest whether the stage's canary served it ({@code $context.isCanaryRequest})
  * @param route the route as {@link RouteLabels} names it ({@code GET /pets/{id}}); null when no route took the request
  * @param authorization the authorize stage's call and result; null when the route has no authorization (no
  *     resource policy, no authorizer) or no route took the request
@@ -22,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param integrationLatencyMillis how long the integration took; null when none was called
  * @param stages how long each pipeline stage took; null for a stage the request never reached
  */
-public record JournalEntry(long sequence, String requestId, Instant time, ClientRequest request,
+public record JournalEntry(long sequence, String requestId, Instant time, String stage, boolean canaryRequest,
+        ClientRequest request,
         @Nullable String route, CallerSummary caller, @Nullable Authorization authorization,
         @Nullable String errorType, @Nullable String errorMessage, @Nullable Integration integration,
         List<String> logLines, boolean logLinesTruncated, ClientResponse response, double latencyMillis,

@@ -21,20 +21,19 @@ public final class EmulatorRoutes {
 
     /**
      * apigw's endpoints for the gateway being served (after a {@code --watch} reload, the new one): health, the
-     * local issuer's discovery document and JWKS, metrics, the request journal and the dashboard.
+     * local issuer's discovery document and JWKS, metrics, the request journal and the dashboard. The metrics and
+     * the journal are the server's, every stage's; the cache endpoint flushes every stage's cache, or one's.
+     *
+     * @param current the main stage's gateway
+     * @param stages every stage the server serves
      */
-    public static void register(Javalin app, Supplier<Gateway> current) {
+    public static void register(Javalin app, Supplier<Gateway> current, ServedStages stages) {
         // The prefix cannot change on a --watch reload: it comes from the same configuration.
         String prefix = current.get().adminPrefix();
         // Before the catch-all: Javalin takes the first handler whose path matches.
         app.get(prefix + "/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(current.get().metrics().scrape()));
         app.get(prefix + "/journal", ctx -> journal(current.get(), ctx));
-        app.delete(prefix + "/cache", ctx -> {
-            Gateway gateway = current.get();
-            long entries = gateway.stageCache().size();
-            gateway.flushCache();
-            ctx.json(Map.of("stage", gateway.stage(), "flushedEntries", entries));
-        });
+        app.delete(prefix + "/cache", ctx -> CacheFlush.answer(stages, prefix, ctx));
         DashboardRoutes.register(app, current);
         registerIssuerAndHealth(app, prefix, () -> current.get().localIssuer());
     }

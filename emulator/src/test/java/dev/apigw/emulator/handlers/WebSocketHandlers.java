@@ -50,6 +50,16 @@ public final class WebSocketHandlers {
         }
     }
 
+    /** {@code $default} with a route response: answers with the stage, the function's name and the message. */
+    public static class StageEcho implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        @Override
+        public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+            Object request = event.get("requestContext");
+            Object stage = request instanceof Map<?, ?> r ? r.get("stage") : null;
+            return Map.of("statusCode", 200, "body", stage + " " + context.getFunctionName() + ": " + event.get("body"));
+        }
+    }
+
     /** {@code $disconnect}: remembers each disconnect event for the test to look at. */
     public static class Disconnect implements RequestHandler<Map<String, Object>, Map<String, Object>> {
         public static final List<Map<String, Object>> EVENTS = new CopyOnWriteArrayList<>();
