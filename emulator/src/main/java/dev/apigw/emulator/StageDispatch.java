@@ -74,14 +74,7 @@ final class StageDispatch implements ServedStages, AutoCloseable {
 
     /** Every gateway served now: each stage's, then its canary variant's. */
     List<Gateway> gateways() {
-        List<Gateway> all = new java.util.ArrayList<>();
-        for (Stage stage : byName.values()) {
-            all.add(stage.main().current().gateway());
-            if (stage.canary() != null) {
-                all.add(stage.canary().current().gateway());
-            }
-        }
-        return all;
+        return byName.keySet().stream().flatMap(name -> gateways(name).stream()).toList();
     }
 
     Gateway gatewayOf(String stage) {
