@@ -24,7 +24,6 @@ import dev.apigw.emulator.integration.Functions;
 import dev.apigw.emulator.integration.FunctionCall;
 import dev.apigw.emulator.integration.FunctionRunners;
 import dev.apigw.emulator.integration.IntegrationInvoker;
-import dev.apigw.emulator.integration.Integrations;
 import dev.apigw.emulator.observe.CostEstimate;
 import dev.apigw.emulator.observe.GatewayMetrics;
 import dev.apigw.emulator.observe.GatewayObserver;
@@ -68,7 +67,6 @@ public final class Gateway implements AutoCloseable {
     private final Api api;
     private final String stage;
     private final RouteTable routes;
-    private final Integrations integrations;
     private final Functions functions;
     private final RequestContexts contexts;
     private final GatewayResponses gatewayResponses;
@@ -91,13 +89,13 @@ public final class Gateway implements AutoCloseable {
     private final RequestLimitCheck limitCheck;
     private final ResponseCompression compression;
     private final StageCache cache;
+    private final CachedIntegration integration;
 
     private Gateway(GatewayAssembly.GatewayParts parts, Journal journal, RequestLimits requestLimits,
             @Nullable MinimumCompressionSize compressionSetting, StageCache cache) {
         this.api = parts.api();
         this.stage = parts.stage();
         this.routes = parts.routes();
-        this.integrations = parts.integrations();
         this.functions = parts.functions();
         this.contexts = parts.contexts();
         this.gatewayResponses = api instanceof RestApi rest
@@ -119,6 +117,7 @@ public final class Gateway implements AutoCloseable {
         this.limitCheck = new RequestLimitCheck(requestLimits, api.type() == ApiType.HTTP);
         this.compression = ResponseCompression.forApi(api, compressionSetting);
         this.cache = cache;
+        this.integration = new CachedIntegration(cache, parts.integrations(), metrics, dashboard.observability());
         this.methodRequest = new MethodRequest(api, stage, routes, cors, accessControl, meter, parts.validations(),
                 api instanceof RestApi rest ? rest.binaryMediaTypes() : List.of());
     }
@@ -245,29 +244,12 @@ public final class Gateway implements AutoCloseable {
         }
         CacheLookup cached;
         try {
-            cached = cache.lookup(exchange);
+            cached = integration.lookup(exchange);
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(cors.decorate(request, failed(e, request, context, observation)));
         }
-        countCache(exchange, cached);
         observation.integrationStarts();
-        CompletableFuture<GatewayResponse> integrated;
-        if (cached instanceof CacheLookup.Hit hit) {
-            exchange.trace().stageCacheHit(hit.response().status());
-            integrated = CompletableFuture.completedFuture(hit.response());
-        } else {
-            try {
-                integrated = integrations.invokerFor(exchange.route().integration()).invoke(exchange, call);
-            } catch (RuntimeException e) {
-                integrated = CompletableFuture.failedFuture(e);
-            }
-            if (cached instanceof CacheLookup.Miss miss) {
-                integrated = integrated.thenApply(response -> {
-                    cache.store(miss, response);
-                    return response;
-                });
-            }
-        }
+        CompletableFuture<GatewayResponse> integrated = integration.invoke(exchange, call, cached);
         String cacheWarning = cached.warning();
         return integrated.handle((response, failure) -> {
             observation.integrationEnds();
@@ -284,18 +266,6 @@ public final class Gateway implements AutoCloseable {
             // Error responses get CORS headers too; a preflight the gateway answered (above) already has its own.
             return cors.decorate(request, out);
         });
-    }
-
-    /** CacheHitCount and CacheMissCount of the method, for the methods the stage caches. */
-    private void countCache(Exchange exchange, CacheLookup cached) {
-        if (!dashboard.observability()) {
-            return;
-        }
-        if (cached instanceof CacheLookup.Hit) {
-            metrics.cacheHit(exchange.route());
-        } else if (cached instanceof CacheLookup.Miss) {
-            metrics.cacheMiss(exchange.route());
-        }
     }
 
     /** The gateway response for a failure anywhere in the pipeline. */
