@@ -67,8 +67,8 @@ final class ProjectFileSections {
     }
 
     /**
-     * {@code cache:}: the REST stage cache; {@code enabled: false} caches nothing, {@code ttl} for GET methods (0 =
-     * GET not cached), {@code methods} per method keyed {@code /pets/{id}/GET}, and who may invalidate with
+     * {@code cache:}: the REST stage cache; {@code enabled: true} caches GET methods for 300 s unless {@code ttl}
+     * says otherwise, {@code enabled: false} caches nothing, {@code ttl} for GET methods (0 = GET not cached), {@code methods} per method keyed {@code /pets/{id}/GET}, and who may invalidate with
      * {@code Cache-Control: max-age=0}.
      */
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -84,7 +84,10 @@ final class ProjectFileSections {
                 // As a stage whose cache cluster is disabled: method TTLs, shared or not, cache nothing either.
                 return settings.withoutCaching();
             }
-            StageCacheSettings out = ttl == null ? settings : settings.withTtl(ttl);
+            StageCacheSettings out = ttl != null ? settings.withTtl(ttl)
+                    // Enabling a stage's cache caches GET methods for AWS's default TTL unless a TTL is given.
+                    : Boolean.TRUE.equals(enabled) && settings.ttlSeconds() == 0
+                            ? settings.withTtl(StageCacheSettings.DEFAULT_TTL_SECONDS) : settings;
             if (methods != null) {
                 for (Map.Entry<String, Integer> method : methods.entrySet()) {
                     out = out.withMethod(method.getKey(), method.getValue());

@@ -52,8 +52,8 @@ final class StageFlags {
     Map<String, String> routeThrottles = new LinkedHashMap<>();
 
     @Option(names = "--cache-ttl", paramLabel = "[STAGE:]SECONDS",
-            description = "turn the REST stage cache on for GET methods with this TTL (AWS: 300, at most 3600; 0 = GET"
-                    + " not cached; off = nothing cached, method TTLs included)")
+            description = "turn the REST stage cache on for GET methods with this TTL (at most 3600; on = AWS's 300;"
+                    + " 0 = GET not cached; off = nothing cached, method TTLs included)")
     List<String> cacheTtls = new ArrayList<>();
 
     @Option(names = "--method-cache", paramLabel = "[STAGE:]KEY=SECONDS",
@@ -126,7 +126,11 @@ final class StageFlags {
                     change.accept(StageCacheSettings::withoutCaching);
                     return null;
                 }
-                int seconds = integer(ttl.value(), "a number of seconds or off, e.g. --cache-ttl 300");
+                if (ttl.value().trim().equals("on")) {
+                    change.accept(cache -> cache.withTtl(StageCacheSettings.DEFAULT_TTL_SECONDS));
+                    return null;
+                }
+                int seconds = integer(ttl.value(), "a number of seconds, on (300) or off, e.g. --cache-ttl 300");
                 change.accept(cache -> cache.withTtl(seconds));
                 return null;
             });

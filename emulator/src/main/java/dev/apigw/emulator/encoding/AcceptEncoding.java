@@ -4,35 +4,36 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which coding, if any, a client's {@code Accept-Encoding} asks API Gateway to compress a response with. AWS's rules
- * ("Receive an API response with a compressed payload", "Enable payload compression for an API"): without the header
- * (RFC 7231 reads that as {@code *}) nothing is compressed; q-values rank the codings and {@code q=0} rules one out;
- * the highest-ranked coding must be gzip or deflate, or the response is not compressed. Among codings of the same
- * q-value the first listed ranks highest (AWS does not say; the order is the client's own preference).
+ * Which coding, if any, a client's {@code Accept-Encoding} asks API Gateway to compress a response with. AWS's rule
+ * ("Receive an API response with a compressed payload"): the header must name a supported content coding (gzip,
+ * deflate or identity); its example {@code gzip, deflate, br} compresses. So apigw takes the supported coding the
+ * client ranks highest by q-value, {@code q=0} ruling a coding out, and passes over codings it does not support
+ * ({@code br}, {@code *}). Among codings of the same q-value the first listed wins, the client's own order (AWS does
+ * not say). Without the header (RFC 7231 reads that as {@code *}) nothing is compressed, and nor when
+ * {@code identity} ranks highest.
  */
 final class AcceptEncoding {
 
     private AcceptEncoding() {}
 
-    /** The coding to compress with; empty for none ({@code identity}, {@code *}, an unsupported coding first). */
+    /** The coding to compress with; empty for none (no supported coding, or {@code identity} ranked highest). */
     static Optional<ContentCoding> chosen(@Nullable String header) {
         if (header == null) {
             return Optional.empty();
         }
-        String best = null;
+        ContentCoding best = null;
         double bestQ = 0;
         for (String element : header.split(",")) {
             String[] parts = element.split(";");
-            String coding = parts[0].trim();
+            Optional<ContentCoding> coding = ContentCoding.named(parts[0].trim());
             double q = quality(parts);
             if (coding.isEmpty() || q <= bestQ) {
                 continue;
             }
-            best = coding;
+            best = coding.get();
             bestQ = q;
         }
-        return best == null ? Optional.empty()
-                : ContentCoding.named(best).filter(coding -> coding != ContentCoding.IDENTITY);
+        return Optional.ofNullable(best).filter(coding -> coding != ContentCoding.IDENTITY);
     }
 
     /** The element's q-value: 1 without one; 0 (not acceptable) when it cannot be read. */

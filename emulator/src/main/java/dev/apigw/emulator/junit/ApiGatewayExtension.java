@@ -22,6 +22,7 @@ import dev.apigw.lambda.remote.RemoteLambda;
 import dev.apigw.emulator.Canary;
 import dev.apigw.emulator.StageOptions;
 import dev.apigw.emulator.StageThrottle;
+import dev.apigw.emulator.cache.StageCacheSettings;
 import dev.apigw.emulator.cache.UnauthorizedCacheControlHeaderStrategy;
 import dev.apigw.emulator.RequestLimits;
 import dev.apigw.emulator.WebSocketLimits;
@@ -235,9 +236,14 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
         return with(b -> b.accountThrottle(new StageThrottle(rate, burst)));
     }
 
+    /** Turns the REST stage's cache on for GET methods with AWS's default TTL, 300 s. */
+    public ApiGatewayExtension withStageCache() {
+        return withStageCache(Duration.ofSeconds(StageCacheSettings.DEFAULT_TTL_SECONDS));
+    }
+
     /**
-     * Turns the REST stage's cache on for GET methods with this TTL (AWS: 300 s by default, at most 3600 s); entries
-     * expire by {@link #clock()}, and are flushed between tests.
+     * Turns the REST stage's cache on for GET methods with this TTL (at most 3600 s); entries expire by
+     * {@link #clock()}, and are flushed between tests.
      */
     public ApiGatewayExtension withStageCache(Duration ttl) {
         return with(b -> b.stageCache(cache -> cache.withTtl(seconds(ttl))));

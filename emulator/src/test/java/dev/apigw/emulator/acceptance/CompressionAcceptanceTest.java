@@ -149,12 +149,16 @@ class CompressionAcceptanceTest {
                 "'deflate;q=0.5, gzip;q=1.0' | gzip",
                 "'gzip;q=1.0, identity;q=0.5, *;q=0' | gzip",
                 "'gzip;q=0, deflate' | deflate",
-                "'br, gzip;q=0.8' | none",
+                "'br, gzip;q=0.8' | gzip",
+                "'br, gzip' | gzip",
+                "'br;q=1.0, deflate;q=0.3, gzip;q=0.2' | deflate",
+                "'gzip;q=0.5, identity' | none",
+                "br | none",
                 "identity | none",
                 "'*' | none",
                 "'gzip;q=0' | none",
                 "'' | none"})
-        void the_highest_ranked_coding_decides(String acceptEncoding, String expected) throws Exception {
+        void the_highest_ranked_supported_coding_decides(String acceptEncoding, String expected) throws Exception {
             HttpResponse<byte[]> response = get("/sized?size=300", "Accept-Encoding", acceptEncoding);
 
             if (expected.equals("none")) {

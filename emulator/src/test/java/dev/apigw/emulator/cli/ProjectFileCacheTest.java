@@ -31,6 +31,15 @@ class ProjectFileCacheTest {
     }
 
     @Test
+    void enabled_alone_caches_get_methods_for_awss_default_ttl_and_false_caches_nothing() throws Exception {
+        assertThat(read("cache: {enabled: true}\n").ttlSeconds()).isEqualTo(300);
+        assertThat(read("cache: {enabled: true, ttl: 60}\n").ttlSeconds()).isEqualTo(60);
+        StageCacheSettings off = read("cache: {enabled: false, ttl: 60, methods: {\"/pets/GET\": 30}}\n");
+        assertThat(off.enabled()).isFalse();
+        assertThat(off.ttlOf("/pets", "GET")).isZero();
+    }
+
+    @Test
     void stage_ttl_method_overrides_and_invalidation_rules_are_read() throws Exception {
         StageCacheSettings cache = read("""
                 cache:

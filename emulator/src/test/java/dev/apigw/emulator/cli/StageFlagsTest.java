@@ -63,6 +63,11 @@ class StageFlagsTest {
     }
 
     @Test
+    void on_is_awss_default_ttl() {
+        assertThat(stages("--cache-ttl", "on").get(0).stageCache().ttlSeconds()).isEqualTo(300);
+    }
+
+    @Test
     void a_stages_access_log_takes_the_shared_format_when_it_names_only_a_file() {
         List<GatewayConfig> stages = stages("--stage", "dev", "--stage", "prod", "--access-log-format", "json",
                 "--access-log", "prod:prod.log");
