@@ -65,7 +65,8 @@ import org.jspecify.annotations.Nullable;
  * @param stages several stages served at once, in order, each with what it sets over the shared settings (its
  *     variables, canary, throttles, cache, access log); empty = the one stage {@code stage} names. When set,
  *     {@code stage} is ignored and the first stage is the server's main one.
- * @param canary the single stage's canary (REST APIs only), or null for none; with {@code stages}, each stage's own
+ * @param canary the stage's canary (REST APIs only), or null for none; with {@code stages}, the canary of every stage
+ *     that has none of its own
  * @param canaryVariant whether this config is a stage's canary variant: its requests are canary requests
  */
 public record GatewayConfig(
@@ -497,7 +498,7 @@ public record GatewayConfig(
             return changeStage(stage, options -> options.withVariable(name, value));
         }
 
-        /** The single stage's canary (REST APIs only); with {@link #addStage}, give each stage its own instead. */
+        /** The stage's canary (REST APIs only); with {@link #addStage}, every stage's that has none of its own. */
         public Builder canary(@Nullable Canary canary) {
             this.canary = canary;
             return this;

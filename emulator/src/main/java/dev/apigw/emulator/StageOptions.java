@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * own variables, canary, throttling, cache and access logging. Whatever a stage leaves unset is the shared setting.
  *
  * @param variables this stage's stage variables; a name here replaces the shared variable of that name
- * @param canary the stage's canary, or null for none
+ * @param canary the stage's canary in place of the shared one, or null to keep the shared one (if any)
  * @param throttle the stage's default method throttle in place of the shared one, or null to keep the shared one
  * @param routeThrottles the stage's method throttles, each over the shared one for the same method or route key
  * @param cache the stage's cache settings in place of the shared ones, or null to keep the shared ones
@@ -64,7 +64,9 @@ public record StageOptions(Map<String, String> variables, @Nullable Canary canar
 
     /** This stage's config: {@code shared} with what the stage sets over it, serving this stage alone. */
     GatewayConfig.Builder applyTo(GatewayConfig.Builder shared) {
-        shared.canary(canary);
+        if (canary != null) {
+            shared.canary(canary);
+        }
         variables.forEach(shared::stageVariable);
         if (throttle != null) {
             shared.throttle(throttle);

@@ -76,7 +76,7 @@ import org.jspecify.annotations.Nullable;
  *   prod: {stageVariables: {table: pets}, throttle: "500:1000", routeThrottles: {"/pets/GET": "100:200"},
  *          accessLog: {format: json, file: logs/prod.log},
  *          canary: {percentTraffic: 10, stageVariableOverrides: {table: pets-v2}, useStageCache: false, seed: 42}}
- * canary: {percentTraffic: 10}                  # optional: the single stage's canary (without stages:)
+ * canary: {percentTraffic: 10}                  # optional: the stage's canary (with stages:, each one's without its own)
  * </pre>
  */
 record ProjectFile(

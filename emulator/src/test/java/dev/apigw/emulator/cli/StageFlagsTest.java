@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import dev.apigw.emulator.AccessLogSettings;
+import dev.apigw.emulator.Canary;
 import dev.apigw.emulator.GatewayConfig;
 import dev.apigw.emulator.StageThrottle;
 import dev.apigw.emulator.cache.UnauthorizedCacheControlHeaderStrategy;
@@ -60,6 +61,15 @@ class StageFlagsTest {
         assertThat(stages.get(1).stageCache().methodTtls()).isEqualTo(Map.of("/pets/GET", 60, "/toys/GET", 10));
         assertThat(stages.get(1).stageCache().unauthorizedStrategy())
                 .isEqualTo(UnauthorizedCacheControlHeaderStrategy.FAIL_WITH_403);
+    }
+
+    @Test
+    void a_canary_without_a_stage_is_every_stages_that_has_none_of_its_own() {
+        List<GatewayConfig> stages = stages("--stage", "dev", "--stage", "prod", "--canary", "10",
+                "--canary", "prod:20");
+
+        assertThat(stages.get(0).canary()).isEqualTo(Canary.of(10));
+        assertThat(stages.get(1).canary()).isEqualTo(Canary.of(20));
     }
 
     @Test
