@@ -12,12 +12,21 @@ final class CanarySplit {
     static final String HEADER = "X-Apigw-Canary";
 
     private final double percentTraffic;
+    private final @Nullable Long seed;
     /** java.util.Random is thread-safe; with a seed, requests sent one after another are split the same every run. */
     private final Random random;
 
     CanarySplit(Canary canary) {
         this.percentTraffic = canary.percentTraffic();
-        this.random = canary.seed() == null ? new Random() : new Random(canary.seed());
+        this.seed = canary.seed();
+        this.random = seed == null ? new Random() : new Random(seed);
+    }
+
+    /** A seeded split starts over from its seed, so that each test of a shared fixture sees the same split. */
+    void restart() {
+        if (seed != null) {
+            random.setSeed(seed);
+        }
     }
 
     /** @param forced the request's {@value #HEADER} header, or null when it has none */

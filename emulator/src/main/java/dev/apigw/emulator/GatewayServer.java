@@ -287,6 +287,15 @@ public final class GatewayServer implements AutoCloseable {
         return stages.gateways();
     }
 
+    /**
+     * Resets every served gateway ({@link Gateway#reset()}) and starts each seeded canary split over from its seed, so
+     * that each test of a shared fixture starts from the same state.
+     */
+    public void reset() {
+        servedGateways().forEach(Gateway::reset);
+        stages.restartCanarySplits();
+    }
+
     /** The stages served, the main one first. */
     public List<String> stages() {
         return stages.names();

@@ -72,6 +72,15 @@ final class StageDispatch implements ServedStages, AutoCloseable {
         return stage;
     }
 
+    /** Every seeded canary split starts over from its seed. */
+    void restartCanarySplits() {
+        for (Stage stage : byName.values()) {
+            if (stage.split() != null) {
+                stage.split().restart();
+            }
+        }
+    }
+
     /** Every gateway served now: each stage's, then its canary variant's. */
     List<Gateway> gateways() {
         return byName.keySet().stream().flatMap(name -> gateways(name).stream()).toList();

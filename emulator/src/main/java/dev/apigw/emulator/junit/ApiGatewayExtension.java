@@ -316,7 +316,7 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
         if (current == null) {
             start(context);
         } else if (resetBetweenTests) {
-            current.server().servedGateways().forEach(Gateway::reset);
+            current.server().reset();
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -51,6 +52,30 @@ class CanaryTest {
             // 10% of 2,000 is 200; the binomial standard deviation is about 13.
             assertThat(canaryRequests).isBetween(150, 250);
         }
+    }
+
+    @Test
+    void a_seeded_split_is_the_same_on_every_run_and_after_a_reset() throws Exception {
+        Canary canary = Canary.of(30.0).withSeed(7L);
+        List<Boolean> first;
+        try (GatewayServer server = GatewayServer.start(stagesSpec().canary(canary).build())) {
+            first = split(server, 40);
+            server.reset();
+            assertThat(split(server, 40)).isEqualTo(first);
+        }
+        try (GatewayServer again = GatewayServer.start(stagesSpec().canary(canary).build())) {
+            assertThat(split(again, 40)).isEqualTo(first);
+        }
+        assertThat(first).contains(true, false);
+    }
+
+    /** Which of {@code count} requests sent one after another the canary served. */
+    private List<Boolean> split(GatewayServer server, int count) throws Exception {
+        List<Boolean> canary = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            canary.add(JSON.readTree(get(server, "/where", null).body()).path("canary").asBoolean());
+        }
+        return canary;
     }
 
     @Test
