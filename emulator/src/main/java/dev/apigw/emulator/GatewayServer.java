@@ -1,18 +1,14 @@
 package dev.apigw.emulator;
 
-import java.net.BindException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import dev.apigw.emulator.reload.Generations;
 import dev.apigw.emulator.reload.SpecWatcher;
 import dev.apigw.emulator.server.JavalinTransport;
-import dev.apigw.emulator.server.JettyLimits;
 import dev.apigw.emulator.server.WebSocketTransport;
 import io.javalin.Javalin;
-import org.eclipse.jetty.http.UriCompliance;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,15 +35,15 @@ public final class GatewayServer implements AutoCloseable {
     /** Each stage's WebSocket endpoint, for a WebSocket API; else empty. */
     private final List<WebSocketTransport> webSockets;
     private final InFlightRequests inFlight;
-    private final Settings settings;
+    private final ServerSettings settings;
     private final @Nullable AdminServer admin;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Kept: Jetty reports no port once the listening socket closes, and uri() must work during and after a stop. */
     private final int port;
     private final List<SpecWatcher> specWatchers = new java.util.ArrayList<>();
 
-    private GatewayServer(StageDispatch stages, Javalin app, String host, List<WebSocketTransport> webSockets,
-            InFlightRequests inFlight, Settings settings, @Nullable AdminServer admin) {
+    GatewayServer(StageDispatch stages, Javalin app, String host, List<WebSocketTransport> webSockets,
+            InFlightRequests inFlight, ServerSettings settings, @Nullable AdminServer admin) {
         this.stages = stages;
         this.served = stages.main();
         this.app = app;
@@ -59,22 +55,13 @@ public final class GatewayServer implements AutoCloseable {
         this.port = app.port();
     }
 
-    /** What the server needs from the config besides the gateway, so that both {@code start}s share one path. */
-    private record Settings(String host, int port, WebSocketLimits limits, RequestLimits requestLimits,
-            AdminEndpoints adminEndpoints, Duration shutdownGrace) {
-        static Settings of(GatewayConfig config) {
-            return new Settings(config.host(), config.port(), config.webSocketLimits(), config.requestLimits(),
-                    config.adminEndpoints(), config.shutdownGrace());
-        }
-    }
-
     /** Creates the gateway from the config and serves it on {@code config.host():config.port()}. */
     public static GatewayServer start(GatewayConfig config) {
         // Jetty's startup (on a fresh JVM a good part of a second: its classes, thread pool and listening socket)
         // runs on another thread while the spec is imported and the gateway assembled. A problem with the spec or
         // a function is still reported first, as when the two ran one after the other.
         LoopbackWarning.check(config.host(), config.adminEndpoints());
-        Listening listening = Listening.begin(Settings.of(config));
+        ServerListening listening = ServerListening.begin(ServerSettings.of(config));
         List<GatewayConfig> stageConfigs = config.stageConfigs();
         ServerWide shared = ServerWide.of(config);
         List<StageGateways> built = new java.util.ArrayList<>();
@@ -100,134 +87,9 @@ public final class GatewayServer implements AutoCloseable {
 
     /** Serves a gateway; the server owns it from now on and closes it with itself. */
     public static GatewayServer start(Gateway gateway, String host, int port) {
-        return Listening.begin(new Settings(host, port, WebSocketLimits.aws(), gateway.requestLimits(),
+        return ServerListening.begin(new ServerSettings(host, port, WebSocketLimits.aws(), gateway.requestLimits(),
                 AdminEndpoints.onApiPort(), GatewayConfig.DEFAULT_SHUTDOWN_GRACE))
                 .serve(List.of(new StageGateways(gateway, null, null)));
-    }
-
-    /**
-     * A Javalin server started on its own thread, before the gateway it will serve exists. Requests that arrive
-     * before {@link #serve} has registered the gateway's routes wait at its {@link StartupGate}.
-     */
-    private static final class Listening {
-        private final String host;
-        private final int port;
-        private final WebSocketLimits limits;
-        private final Settings settings;
-        private final StartupGate gate = new StartupGate();
-        private final InFlightRequests inFlight = new InFlightRequests();
-        private final Thread starter;
-        // Written by the starter thread, read after joining it.
-        private @Nullable Javalin app;
-        private @Nullable RuntimeException failure;
-
-        private Listening(Settings settings) {
-            this.host = settings.host();
-            this.port = settings.port();
-            this.limits = settings.limits();
-            this.settings = settings;
-            this.starter = new Thread(this::startJavalin, "apigw-server-start");
-        }
-
-        static Listening begin(Settings settings) {
-            Listening listening = new Listening(settings);
-            listening.starter.start();
-            return listening;
-        }
-
-        private void startJavalin() {
-            try {
-                app = Javalin.create(config -> {
-                    config.showJavalinBanner = false;
-                    config.http.disableCompression();
-                    WebSocketTransport.configure(config, limits);
-                    // AWS keeps '//' and encoded slashes in paths; Jetty's default compliance would reject them with
-                    // 400.
-                    config.jetty.modifyHttpConfiguration(http -> {
-                        http.setUriCompliance(UriCompliance.LEGACY);
-                        http.setSendServerVersion(false);
-                        JettyLimits.configure(http, settings.requestLimits());
-                    });
-                    config.jetty.modifyServer(server -> JettyLimits.configure(server, settings.requestLimits()));
-                    config.jetty.modifyServletContextHandler(context -> {
-                        context.insertHandler(gate);
-                        context.insertHandler(inFlight);
-                    });
-                });
-                app.start(host, port);
-                JettyLimits.configureConnectors(app.jettyServer().server(), settings.requestLimits());
-            } catch (RuntimeException e) {
-                failure = e;
-            }
-        }
-
-        private void awaitStarted() {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    starter.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        /** The gateway could not be created: the server stops without having served anything. */
-        void abandon() {
-            awaitStarted();
-            stop();
-        }
-
-        private void stop() {
-            gate.refuse();
-            if (app != null) {
-                app.stop();
-            }
-        }
-
-        /** Registers the gateways' routes once the server listens, then lets requests in; the first is the main one. */
-        GatewayServer serve(List<StageGateways> gateways) {
-            awaitStarted();
-            Gateway gateway = gateways.get(0).main();
-            if (failure != null || app == null) {
-                stop();
-                gateways.forEach(StageGateways::close);
-                RuntimeException e = failure == null ? new IllegalStateException("the server did not start") : failure;
-                if (portInUse(e)) {
-                    throw new GatewayStartupException("port " + port + " on " + host + " is in use; pass --port 0 for"
-                            + " a free port, or stop the process that holds it", e);
-                }
-                throw new GatewayStartupException("could not start the server on " + host + ":" + port + ": "
-                        + rootCause(e) + "; check --host and --port", e);
-            }
-            Javalin server = app;
-            boolean adminHere = settings.adminEndpoints().sharesApiPort();
-            StageDispatch stages = ServerRoutes.dispatch(gateways, adminHere);
-            Generations<Served> served = stages.main();
-            List<WebSocketTransport> webSockets;
-            AdminServer admin = null;
-            try {
-                webSockets = ServerRoutes.register(server, stages, gateways, limits, adminHere);
-                if (settings.adminEndpoints().placement() == AdminEndpoints.Placement.OWN_PORT) {
-                    admin = AdminServer.start(host, settings.adminEndpoints().port(), () -> served.current().gateway(),
-                            stages, adminApp -> ServerRoutes.registerInvokeApi(adminApp, served, null));
-                }
-            } catch (RuntimeException | Error e) {
-                stop();
-                stages.close();
-                throw e;
-            }
-            gate.open();
-            GatewayServer started = new GatewayServer(stages, server, host, webSockets, inFlight, settings, admin);
-            for (String stage : stages.names()) {
-                LOG.info("apigw serving {} on {}", gateway.api().title(), started.baseUri(stage));
-            }
-            return started;
-        }
     }
 
     /**
@@ -246,23 +108,6 @@ public final class GatewayServer implements AutoCloseable {
             }
         }
         stage.main().replace(new Served(next, adminHere));
-    }
-
-    private static boolean portInUse(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BindException && String.valueOf(t.getMessage()).contains("in use")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
     /** The main stage's gateway being served now; with {@code --watch}, a spec change replaces it. */
