@@ -51,7 +51,7 @@ final class StageFlags {
             description = "repeatable; a method's stage throttle: /pets/{id}/GET (REST) or 'GET /pets/{id}' (HTTP)")
     Map<String, String> routeThrottles = new LinkedHashMap<>();
 
-    @Option(names = "--cache-ttl", paramLabel = "[STAGE:]SECONDS",
+    @Option(names = "--cache-ttl", paramLabel = "[STAGE:]SECONDS|on|off",
             description = "turn the REST stage cache on for GET methods with this TTL (at most 3600; on = AWS's 300;"
                     + " 0 = GET not cached; off = nothing cached, method TTLs included)")
     List<String> cacheTtls = new ArrayList<>();
