@@ -82,6 +82,10 @@ final class ServerRoutes {
     }
 
     private static void handleUnanswered(StageDispatch stages, Context ctx) throws IOException {
+        if (InvokeApi.answered(ctx)) {
+            // The Invoke API's own 404 (ResourceNotFoundException) is Lambda's answer, not a route miss of the API.
+            return;
+        }
         try (Generations.Lease<GatewayServer.Served> lease = stages.forRequest(ctx.req().getRequestURI(),
                 ctx.req().getHeader(CanarySplit.HEADER)).acquire()) {
             lease.value().transport().handleUnanswered(ctx);

@@ -62,6 +62,7 @@ public final class InvokeApi implements AutoCloseable {
     static final int MAX_EVENT_THREADS = 16;
 
     private final Supplier<FunctionsLease> functions;
+    private static final String ANSWERED = "apigw.invokeApi.answered";
     private final @Nullable Handler otherwise;
     private final ThreadPoolExecutor events;
 
@@ -121,6 +122,7 @@ public final class InvokeApi implements AutoCloseable {
             otherwise.handle(ctx);
             return;
         }
+        ctx.attribute(ANSWERED, Boolean.TRUE);
         String requestId = UUID.randomUUID().toString();
         ctx.header("x-amzn-RequestId", requestId);
         LambdaApiError error = answer(ctx, requestId);
@@ -128,6 +130,14 @@ public final class InvokeApi implements AutoCloseable {
             ctx.header("x-amzn-ErrorType", error.errorType());
             ctx.status(error.status()).contentType("application/json").result(error.body());
         }
+    }
+
+    /**
+     * Whether this API answered the request, so that a server sharing its port leaves the answer alone, a 404
+     * {@code ResourceNotFoundException} included.
+     */
+    public static boolean answered(Context ctx) {
+        return ctx.attribute(ANSWERED) != null;
     }
 
     static boolean isInvokeRequest(Context ctx) {
