@@ -29,6 +29,7 @@ import dev.apigw.emulator.StageThrottle;
 import dev.apigw.model.ApiType;
 import dev.apigw.emulator.EnvVarsFile;
 import dev.apigw.emulator.FunctionConfig;
+import dev.apigw.emulator.FunctionConfigFile;
 import dev.apigw.lambda.remote.RemoteLambda;
 import dev.apigw.emulator.auth.IamCredential;
 import dev.apigw.emulator.auth.JwksSource;
@@ -71,6 +72,11 @@ import org.jspecify.annotations.Nullable;
  * cache: {ttl: 300, methods: {"/pets/{id}/GET": 60}, requireAuthorization: true,
  *         unauthorizedStrategy: SUCCEED_WITH_RESPONSE_HEADER}   # optional: the REST stage cache
  * accessLog: {format: json, file: logs/access.log}   # optional: the access log (standard output without file)
+ * journalSize: 100                              # optional: requests the journal keeps (0 = none)
+ * observability: false                          # optional: no metrics, journal or dashboard data
+ * watch: true                                   # optional: re-import the spec when it changes
+ * hotReload: false                              # optional: keep loaded classes when the classpath changes
+ * functionConfig: functions.yaml                # optional: per-function timeout, memorySize, reservedConcurrency
  * stages:                                       # optional: several stages at once, in place of stage
  *   dev:  {stageVariables: {table: pets-dev}, cache: {enabled: false}}   # a stage's settings go over the shared ones
  *   prod: {stageVariables: {table: pets}, throttle: "500:1000", routeThrottles: {"/pets/GET": "100:200"},
@@ -111,7 +117,12 @@ record ProjectFile(
         @Nullable CacheEntry cache,
         @Nullable Map<String, StageEntry> stages,
         @Nullable CanaryEntry canary,
-        @Nullable AccessLogEntry accessLog) {
+        @Nullable AccessLogEntry accessLog,
+        @Nullable Integer journalSize,
+        @Nullable Boolean observability,
+        @Nullable Boolean watch,
+        @Nullable Boolean hotReload,
+        @Nullable String functionConfig) {
 
     static final String DEFAULT_NAME = "apigw.yaml";
 
@@ -149,7 +160,8 @@ record ProjectFile(
             ProjectFile project = text.isBlank() ? null : YAML.readValue(text, ProjectFile.class);
             if (project == null) {
                 return new ProjectFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, null);
             }
             project.check(file);
             return project;
@@ -299,6 +311,18 @@ record ProjectFile(
         if (canary != null) {
             builder.canary(canary.toCanary());
         }
+        if (journalSize != null) {
+            builder.journalSize(journalSize);
+        }
+        if (observability != null) {
+            builder.observability(observability);
+        }
+        if (watch != null) {
+            builder.watchSpec(watch);
+        }
+        if (hotReload != null) {
+            builder.hotReload(hotReload);
+        }
         if (accessLog != null) {
             AccessLogSettings settings = accessLog.toSettings(baseDir);
             builder.accessLog(settings.format(), settings.file());
@@ -315,16 +339,22 @@ record ProjectFile(
         if (envVars != null) {
             EnvVarsFile.applyTo(baseDir.resolve(envVars), builder);
         }
+        Map<String, FunctionConfig> configs = new java.util.LinkedHashMap<>(functionConfig == null ? Map.of()
+                : FunctionConfigFile.read(baseDir.resolve(functionConfig)));
         if (functions != null) {
             functions.forEach((name, entry) -> {
                 if (entry.environment() != null) {
                     entry.environment().forEach((key, value) -> builder.functionEnvironment(name, key, value));
                 }
-                if (entry.reservedConcurrency() != null) {
-                    builder.functionConfig(name, new FunctionConfig(null, null, entry.reservedConcurrency()));
+                Integer reserved = entry.reservedConcurrency();
+                if (reserved != null) {
+                    // A function's own reservedConcurrency goes over the functionConfig file's, which keeps the rest.
+                    FunctionConfig file = configs.getOrDefault(name, FunctionConfig.NONE);
+                    configs.put(name, new FunctionConfig(file.timeout(), file.memorySizeMb(), reserved));
                 }
             });
         }
+        configs.forEach(builder::functionConfig);
         if (remoteFunctions != null) {
             remoteFunctions.forEach((name, arn) -> builder.function(name, new FunctionDefinition.Remote(
                     arn == null || arn.isBlank() ? name : arn)));

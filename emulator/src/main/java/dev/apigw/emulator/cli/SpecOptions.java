@@ -22,7 +22,12 @@ final class SpecOptions {
 
     /** A builder with the project file applied (if any) and then these flags. */
     GatewayConfig.Builder toBuilder() {
-        GatewayConfig.Builder builder = GatewayConfig.builder();
+        return toBuilder(GatewayConfig.builder());
+    }
+
+    /** {@code base} (a command's own defaults) with the project file applied (if any) and then these flags. */
+    GatewayConfig.Builder toBuilder(GatewayConfig.Builder base) {
+        GatewayConfig.Builder builder = base;
         Path projectFile = projectFile();
         if (projectFile != null) {
             Path baseDir = projectFile.toAbsolutePath().getParent();

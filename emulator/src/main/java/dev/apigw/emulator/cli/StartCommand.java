@@ -81,8 +81,8 @@ final class StartCommand implements Callable<Integer> {
 
     @Option(names = "--journal-size", paramLabel = "N",
             description = "requests kept in the request journal (GET /_apigw/journal); 0 turns it off"
-                    + " (default: ${DEFAULT-VALUE})")
-    int journalSize = GatewayConfig.DEFAULT_JOURNAL_SIZE;
+                    + " (default: 1000)")
+    @Nullable Integer journalSize;
 
     @Option(names = "--admin-prefix", paramLabel = "PATH",
             description = "where apigw serves its own endpoints and dashboard (default: /_apigw)")
@@ -143,7 +143,8 @@ final class StartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        GatewayConfig config = specOptions.build(applyFlags(specOptions.toBuilder()));
+        // Hot reload is the CLI's default (the project file's hotReload: or --no-hot-reload turn it off).
+        GatewayConfig config = specOptions.build(applyFlags(specOptions.toBuilder(GatewayConfig.builder().hotReload(true))));
         if (config.issuerKey() == null) {
             // The key `apigw token` signs with by default, so its tokens pass this gateway's JWT/Cognito authorizers.
             config = config.toBuilder().issuerKey(LocalIssuer.DEFAULT_KEY_FILE).build();
@@ -199,7 +200,9 @@ final class StartCommand implements Callable<Integer> {
             builder.strict(true);
         }
         functionOptions.applyTo(builder, spec);
-        builder.journalSize(journalSize);
+        if (journalSize != null) {
+            builder.journalSize(journalSize);
+        }
         if (adminPrefix != null) {
             builder.adminPrefix(adminPrefix);
         }
@@ -224,8 +227,12 @@ final class StartCommand implements Callable<Integer> {
             builder.minimumCompressionSize(FunctionOptions.parse(spec, "--minimum-compression-size",
                     () -> MinimumCompressionSize.parse(minimumCompressionSize)));
         }
-        builder.hotReload(!noHotReload);
-        builder.watchSpec(watch);
+        if (noHotReload) {
+            builder.hotReload(false);
+        }
+        if (watch) {
+            builder.watchSpec(true);
+        }
         return builder;
     }
 
