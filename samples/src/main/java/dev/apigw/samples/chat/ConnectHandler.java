@@ -15,7 +15,7 @@ public class ConnectHandler implements RequestHandler<Map<String, Object>, Map<S
             return Map.of("statusCode", 400);
         }
         Map<String, Object> request = (Map<String, Object>) event.get("requestContext");
-        ChatRoom.MEMBERS.put((String) request.get("connectionId"), name.toString());
+        ChatRoom.of(request).join((String) request.get("connectionId"), name.toString());
         return Map.of("statusCode", 200);
     }
 }

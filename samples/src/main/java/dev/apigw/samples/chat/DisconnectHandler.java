@@ -10,7 +10,7 @@ public class DisconnectHandler implements RequestHandler<Map<String, Object>, Ma
     @SuppressWarnings("unchecked")
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         Map<String, Object> request = (Map<String, Object>) event.get("requestContext");
-        ChatRoom.MEMBERS.remove((String) request.get("connectionId"));
+        ChatRoom.of(request).leave((String) request.get("connectionId"));
         return Map.of("statusCode", 200);
     }
 }

@@ -18,15 +18,16 @@ public class SendMessageHandler implements RequestHandler<Map<String, Object>, M
     @SuppressWarnings("unchecked")
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         Map<String, Object> request = (Map<String, Object>) event.get("requestContext");
-        String from = ChatRoom.MEMBERS.getOrDefault((String) request.get("connectionId"), "someone");
+        ChatRoom room = ChatRoom.of(request);
+        String from = room.nameOf((String) request.get("connectionId")).orElse("someone");
         ObjectNode message = JSON.createObjectNode().put("from", from).put("text", text(event));
         SdkBytes data = SdkBytes.fromUtf8String(message.toString());
         try (ApiGatewayManagementApiClient connections = ChatRoom.connections(request)) {
-            for (String member : ChatRoom.MEMBERS.keySet()) {
+            for (String member : room.members().keySet()) {
                 try {
                     connections.postToConnection(b -> b.connectionId(member).data(data));
                 } catch (GoneException e) {
-                    ChatRoom.MEMBERS.remove(member);
+                    room.leave(member);
                 }
             }
         }
