@@ -52,6 +52,8 @@ public final class WebSocketTransport {
     public static void configure(JavalinConfig config, WebSocketLimits limits) {
         config.jetty.modifyWebSocketServletFactory(factory -> {
             factory.setMaxFrameSize(limits.frameBytes());
+            // Jetty would otherwise split an oversized incoming frame instead of refusing it; AWS closes with 1009.
+            factory.setAutoFragment(false);
             factory.setMaxTextMessageSize(limits.messageBytes());
             factory.setMaxBinaryMessageSize(limits.messageBytes());
             factory.setIdleTimeout(limits.idleTimeout());

@@ -102,7 +102,14 @@ public final class OpenConnection {
         // One write at a time per socket: @connections posts and route responses may come from several threads.
         synchronized (session) {
             try {
-                session.getRemote().sendString(frame);
+                List<String> parts = FrameFragments.of(frame, session.getMaxFrameSize());
+                if (parts.size() == 1) {
+                    session.getRemote().sendString(frame);
+                } else {
+                    for (int i = 0; i < parts.size(); i++) {
+                        session.getRemote().sendPartialString(parts.get(i), i == parts.size() - 1);
+                    }
+                }
             } catch (IOException e) {
                 return false;
             }

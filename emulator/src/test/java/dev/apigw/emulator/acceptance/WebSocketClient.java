@@ -34,6 +34,13 @@ final class WebSocketClient implements WebSocket.Listener, AutoCloseable {
         socket.sendText(text, true).get(10, TimeUnit.SECONDS);
     }
 
+    /** One text message sent as several frames, one per part. */
+    void sendFragmented(String... parts) throws Exception {
+        for (int i = 0; i < parts.length; i++) {
+            socket.sendText(parts[i], i == parts.length - 1).get(10, TimeUnit.SECONDS);
+        }
+    }
+
     void sendBinary(byte[] data) throws Exception {
         socket.sendBinary(java.nio.ByteBuffer.wrap(data), true).get(10, TimeUnit.SECONDS);
     }

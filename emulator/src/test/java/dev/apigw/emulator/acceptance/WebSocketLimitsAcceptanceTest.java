@@ -37,6 +37,24 @@ class WebSocketLimitsAcceptanceTest {
         }
 
         @Test
+        void a_frame_over_the_frame_limit_closes_with_1009_though_the_message_is_within_its_limit() throws Exception {
+            try (WebSocketClient client = WebSocketClient.connect(gateway.webSocketUri())) {
+                client.send("x".repeat(100));
+
+                assertThat(client.awaitClose()).isEqualTo(1009);
+            }
+        }
+
+        @Test
+        void a_message_over_the_frame_limit_in_frames_within_it_is_served() throws Exception {
+            try (WebSocketClient client = WebSocketClient.connect(gateway.webSocketUri())) {
+                client.sendFragmented("a".repeat(50), "b".repeat(50), "c".repeat(50));
+
+                assertThat(client.nextFrame()).isEqualTo("echo: " + "a".repeat(50) + "b".repeat(50) + "c".repeat(50));
+            }
+        }
+
+        @Test
         void messages_within_the_limit_are_served() throws Exception {
             try (WebSocketClient client = WebSocketClient.connect(gateway.webSocketUri())) {
                 client.send("small");
