@@ -50,12 +50,17 @@ public final class AccessLog implements GatewayObserver, AutoCloseable {
             return to(System.out, parsed);
         }
         try {
+            // As a log group is created for its first line, a missing directory is created for the file.
+            Path directory = file.toAbsolutePath().getParent();
+            if (directory != null) {
+                Files.createDirectories(directory);
+            }
             Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND, StandardOpenOption.WRITE);
             return new AccessLog(parsed, writer, true, file.toString());
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot open the access log file " + file + " (" + e + "); check that"
-                    + " its directory exists and is writable", e);
+                    + " its directory can be created and written", e);
         }
     }
 

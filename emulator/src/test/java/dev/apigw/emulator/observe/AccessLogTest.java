@@ -295,12 +295,23 @@ class AccessLogTest {
         }
 
         @Test
-        void a_file_that_cannot_be_opened_is_a_startup_error(@TempDir Path dir) {
-            Path file = dir.resolve("missing-dir").resolve("access.log");
+        void a_missing_directory_is_created(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("logs").resolve("prod").resolve("access.log");
+            try (AccessLog log = AccessLog.create("$context.requestId", file, false)) {
+                log.observed(ok(REST_ROUTE));
+            }
+
+            assertThat(Files.readAllLines(file)).containsExactly(REQUEST_ID);
+        }
+
+        @Test
+        void a_file_that_cannot_be_opened_is_a_startup_error(@TempDir Path dir) throws Exception {
+            // A directory where the file should be cannot be opened for appending.
+            Path file = Files.createDirectories(dir.resolve("access.log"));
             assertThatThrownBy(() -> AccessLog.create("clf", file, false))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("cannot open the access log file " + file)
-                    .hasMessageEndingWith("check that its directory exists and is writable");
+                    .hasMessageEndingWith("check that its directory can be created and written");
         }
     }
 }
