@@ -2,7 +2,6 @@ package dev.apigw.emulator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import dev.apigw.emulator.GatewayConfig;
@@ -17,11 +16,7 @@ class ProjectFileCacheTest {
     Path dir;
 
     private StageCacheSettings read(String text) throws Exception {
-        Path file = dir.resolve("apigw.yaml");
-        Files.writeString(file, "spec: api.yaml\n" + text);
-        GatewayConfig.Builder builder = GatewayConfig.builder();
-        ProjectFile.read(file).applyTo(builder, dir);
-        return builder.build().stageCache();
+        return ProjectFileText.read(dir, text).stageCache();
     }
 
     @Test

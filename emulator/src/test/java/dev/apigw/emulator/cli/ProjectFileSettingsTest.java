@@ -16,11 +16,7 @@ class ProjectFileSettingsTest {
     Path dir;
 
     private GatewayConfig read(String text) throws Exception {
-        Path file = dir.resolve("apigw.yaml");
-        Files.writeString(file, "spec: api.yaml\n" + text);
-        GatewayConfig.Builder builder = GatewayConfig.builder();
-        ProjectFile.read(file).applyTo(builder, dir);
-        return builder.build();
+        return ProjectFileText.read(dir, text);
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.apigw.emulator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +19,7 @@ class ProjectFileStagesTest {
     Path dir;
 
     private GatewayConfig read(String text) throws Exception {
-        Path file = dir.resolve("apigw.yaml");
-        Files.writeString(file, "spec: api.yaml\n" + text);
-        GatewayConfig.Builder builder = GatewayConfig.builder();
-        ProjectFile.read(file).applyTo(builder, dir);
-        return builder.build();
+        return ProjectFileText.read(dir, text);
     }
 
     @Test

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -54,13 +53,7 @@ class InvokeApiTest {
                 throw new TooManyRequestsException("Rate Exceeded.");
             }, null)), new FunctionLoader(List.of()), "127.0.0.1", 0);
 
-    static final LambdaClient LAMBDA = LambdaClient.builder()
-            .endpointOverride(SERVER.rootUri())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-            .build();
+    static final LambdaClient LAMBDA = LocalLambdaClient.at(SERVER.rootUri());
 
     @AfterAll
     static void stop() {

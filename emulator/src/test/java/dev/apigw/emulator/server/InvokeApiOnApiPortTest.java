@@ -14,12 +14,8 @@ import dev.apigw.emulator.TestSpecs;
 import dev.apigw.emulator.handlers.EchoHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
+import dev.apigw.emulator.lambdaapi.LocalLambdaClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
@@ -32,13 +28,7 @@ class InvokeApiOnApiPortTest {
             .spec(TestSpecs.spec("stages.yaml")).port(0).stageVariable("helloFunction", "Hello")
             .function("Hello", new FunctionDefinition.Instance(new EchoHandler(), null)).build());
 
-    static final LambdaClient LAMBDA = LambdaClient.builder()
-            .endpointOverride(SERVER.rootUri())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-            .build();
+    static final LambdaClient LAMBDA = LocalLambdaClient.at(SERVER.rootUri());
 
     @AfterAll
     static void stop() {
