@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -130,9 +132,17 @@ public final class JavalinTransport implements Handler {
                 body, req.getRemoteAddr(), Instant.now());
     }
 
+    /**
+     * Every header value once. The servlet API lists a name once per spelling ({@code x-a} and {@code X-A}) but gives
+     * each spelling every value of the name, so a name already seen in another spelling is skipped.
+     */
     private static Headers headers(HttpServletRequest req) {
         List<Header> headers = new ArrayList<>();
+        Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (String name : Collections.list(req.getHeaderNames())) {
+            if (!seen.add(name)) {
+                continue;
+            }
             for (String value : Collections.list(req.getHeaders(name))) {
                 headers.add(new Header(name, value));
             }
