@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import dev.apigw.emulator.GatewayRequest;
 import dev.apigw.emulator.GatewayResponse;
+import dev.apigw.emulator.events.TraceIds;
 import dev.apigw.emulator.exchange.Exchange;
 import dev.apigw.emulator.mapping.IntegrationRequestParameters;
 import dev.apigw.emulator.mapping.MappingTemplates;
@@ -77,6 +78,7 @@ final class HttpInvoker implements IntegrationInvoker.Synchronous {
         // What API Gateway sends every HTTP integration (AWS-REFERENCE 5.6).
         backend.setHeader("User-Agent", "AmazonAPIGateway_" + exchange.context().apiId());
         backend.setHeader("X-Amzn-Apigateway-Api-Id", exchange.context().apiId());
+        backend.setHeader(TraceIds.HEADER, TraceIds.of(exchange));
         if (!hasHeader(mapped, overrides, "Accept")) {
             backend.setHeader("Accept", "application/json");
         }

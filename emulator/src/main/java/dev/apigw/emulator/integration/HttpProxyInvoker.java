@@ -20,6 +20,7 @@ import dev.apigw.emulator.GatewayResponse;
 import dev.apigw.emulator.Header;
 import dev.apigw.emulator.Headers;
 import dev.apigw.emulator.events.QueryString;
+import dev.apigw.emulator.events.TraceIds;
 import dev.apigw.emulator.exchange.Exchange;
 import dev.apigw.emulator.mapping.ContextVariable;
 import dev.apigw.emulator.mapping.HttpApiParameterMapping;
@@ -88,6 +89,10 @@ final class HttpProxyInvoker implements IntegrationInvoker.Synchronous {
         String forwardedFor = request.headers().first("X-Forwarded-For").map(chain -> chain + ", ").orElse("")
                 + exchange.context().sourceIp();
         backendRequest.header("X-Forwarded-For", forwardedFor);
+        // API Gateway traces every request it passes on; a client's own trace header is passed as it is.
+        if (forwarded.headers().keySet().stream().noneMatch(TraceIds.HEADER::equalsIgnoreCase)) {
+            backendRequest.header(TraceIds.HEADER, TraceIds.of(exchange));
+        }
         HttpRequest sent = backendRequest.build();
         exchange.trace().backendRequest(sent.method(), sent.uri(), sent.headers().map(), request.body());
         HttpResponse<byte[]> response = BackendCall.send(client, sent, exchange.context().requestId());

@@ -55,6 +55,15 @@ class HttpProxyAcceptanceTest {
         assertThat(response.headers().firstValue("X-Backend")).hasValue("yes");
         assertThat(backend.received).last().isEqualTo(
                 new TestBackend.Received("PUT", "/api/pets/7?sort=asc&mapped=yes", "passed", "{\"a\":1}"));
+        assertThat(backend.traceIds).last().asString().matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}");
+    }
+
+    @Test
+    void a_clients_own_trace_header_is_passed_on_as_it_is() throws Exception {
+        CLIENT.send(HttpRequest.newBuilder(rest.uri("/backend/pets/7")).header("X-Amzn-Trace-Id", "Root=1-abc-def")
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(backend.traceIds).last().isEqualTo("Root=1-abc-def");
     }
 
     @Test

@@ -120,6 +120,8 @@ class NonProxyAcceptanceTest {
             assertThat(response.body()).isEqualTo("{\"backend\": \"backend saw \\/items\\/42?detail=yes\"}");
             assertThat(response.headers().firstValue("X-Backend")).hasValue("yes");
             assertThat(BACKEND.received).last().satisfies(r -> assertThat(r.header()).isEqualTo("mapped"));
+            // API Gateway sends its trace header to HTTP integrations (AWS-REFERENCE 5.6).
+            assertThat(BACKEND.traceIds).last().asString().matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}");
         }
 
         @Test

@@ -13,11 +13,14 @@ final class TestBackend implements AutoCloseable {
 
     private final HttpServer server;
     final List<Received> received = new CopyOnWriteArrayList<>();
+    /** Each request's {@code X-Amzn-Trace-Id} header (null when absent), in the order received. */
+    final List<String> traceIds = new CopyOnWriteArrayList<>();
 
     TestBackend() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            traceIds.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Amzn-Trace-Id")));
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     exchange.getRequestHeaders().getFirst("X-Test"), body));
             byte[] answer = ("backend saw " + exchange.getRequestURI()).getBytes(StandardCharsets.UTF_8);
