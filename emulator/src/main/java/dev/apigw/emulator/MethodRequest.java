@@ -87,7 +87,7 @@ final class MethodRequest {
     /** A resource policy's or an authorizer's refusal, with AWS's exact default answer. */
     private static GatewayException refusal(AuthorizationResult.Denied denied) {
         return new GatewayException(GatewayError.valueOf(denied.responseType()), denied.detail(),
-                String.valueOf(denied.message()),
+                denied.message(),
                 new GatewayException.DefaultAnswer(denied.status(), denied.body(), denied.errorType(),
                         denied.headers()));
     }

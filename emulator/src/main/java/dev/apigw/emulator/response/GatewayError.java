@@ -33,7 +33,7 @@ public enum GatewayError {
     ACCESS_DENIED(GatewayResponseType.ACCESS_DENIED, 403, "User is not authorized to access this resource", false,
             "AccessDeniedException", 403, "Forbidden"),
     /** The authorizer failed or answered something that is not an authorizer response. */
-    AUTHORIZER_CONFIGURATION_ERROR(GatewayResponseType.AUTHORIZER_CONFIGURATION_ERROR, 500, "null", false,
+    AUTHORIZER_CONFIGURATION_ERROR(GatewayResponseType.AUTHORIZER_CONFIGURATION_ERROR, 500, null, false,
             "AuthorizerConfigurationException", 500, "Internal Server Error"),
     /** An {@code AWS_IAM} route called without a SigV4 signature (AWS-REFERENCE 8.7). */
     MISSING_AUTHENTICATION_TOKEN(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN, 403, "Missing Authentication Token",
@@ -92,13 +92,14 @@ public enum GatewayError {
 
     private final GatewayResponseType responseType;
     private final int restStatus;
-    private final String restMessage;
+    /** Null for the one error whose message AWS leaves null ({@code {"message":null}}). */
+    private final @Nullable String restMessage;
     private final boolean spacedBody;
     private final @Nullable String errorType;
     private final int httpApiStatus;
     private final String httpApiMessage;
 
-    GatewayError(GatewayResponseType responseType, int restStatus, String restMessage, boolean spacedBody,
+    GatewayError(GatewayResponseType responseType, int restStatus, @Nullable String restMessage, boolean spacedBody,
             @Nullable String errorType, int httpApiStatus, String httpApiMessage) {
         this.responseType = responseType;
         this.restStatus = restStatus;
@@ -117,7 +118,7 @@ public enum GatewayError {
         return restStatus;
     }
 
-    public String restMessage() {
+    public @Nullable String restMessage() {
         return restMessage;
     }
 
@@ -126,8 +127,9 @@ public enum GatewayError {
      * integration come with a space after the colon ({@code {"message": "Internal server error"}}), those from
      * the gateway's own templates without ({@code {"message":"Missing Authentication Token"}}), as recorded on AWS.
      */
-    public String restDefaultBody(String message) {
-        String quoted = "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"";
+    public String restDefaultBody(@Nullable String message) {
+        String quoted = message == null ? "null"
+                : "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"";
         return spacedBody ? "{\"message\": " + quoted + "}" : "{\"message\":" + quoted + "}";
     }
 

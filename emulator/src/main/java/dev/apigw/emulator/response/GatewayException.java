@@ -13,7 +13,8 @@ public final class GatewayException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final GatewayError error;
-    private final String clientMessage;
+    /** Null when AWS's message is null, as for an authorizer configuration error. */
+    private final @Nullable String clientMessage;
     private final @Nullable String validationErrorString;
     private final String detail;
     private final @Nullable DefaultAnswer defaultAnswer;
@@ -42,27 +43,28 @@ public final class GatewayException extends RuntimeException {
      *
      * @param clientMessage the message the client sees in place of the error's default one
      */
-    public GatewayException(GatewayError error, String detail, String clientMessage) {
+    public GatewayException(GatewayError error, String detail, @Nullable String clientMessage) {
         this(error, detail, clientMessage, (String) null);
     }
 
     /** @param validationErrorString {@code $context.error.validationErrorString} of a request validation failure */
-    public GatewayException(GatewayError error, String detail, String clientMessage,
+    public GatewayException(GatewayError error, String detail, @Nullable String clientMessage,
             @Nullable String validationErrorString) {
         super(error + ": " + detail, null, false, false);
         this.error = requireNonNull(error, "error");
         this.detail = detail;
-        this.clientMessage = requireNonNull(clientMessage, "clientMessage");
+        this.clientMessage = clientMessage;
         this.validationErrorString = validationErrorString;
         this.defaultAnswer = null;
     }
 
     /** A refusal with AWS's own default answer (see {@link DefaultAnswer}). */
-    public GatewayException(GatewayError error, String detail, String clientMessage, DefaultAnswer defaultAnswer) {
+    public GatewayException(GatewayError error, String detail, @Nullable String clientMessage,
+            DefaultAnswer defaultAnswer) {
         super(error + ": " + detail, null, false, false);
         this.error = requireNonNull(error, "error");
         this.detail = detail;
-        this.clientMessage = requireNonNull(clientMessage, "clientMessage");
+        this.clientMessage = clientMessage;
         this.validationErrorString = null;
         this.defaultAnswer = requireNonNull(defaultAnswer, "defaultAnswer");
     }
@@ -85,7 +87,7 @@ public final class GatewayException extends RuntimeException {
     }
 
     /** {@code $context.error.message}: what the client is told. */
-    public String clientMessage() {
+    public @Nullable String clientMessage() {
         return clientMessage;
     }
 }

@@ -41,7 +41,7 @@ public final class GatewayResponses {
     }
 
     /** As {@link #render(GatewayError, TemplateVariables)} with the message AWS filled in for this request. */
-    public GatewayResponse render(GatewayError error, String message, TemplateVariables variables) {
+    public GatewayResponse render(GatewayError error, @Nullable String message, TemplateVariables variables) {
         if (httpApi) {
             return json(error.httpApiStatus(), error.httpApiBody(), List.of());
         }

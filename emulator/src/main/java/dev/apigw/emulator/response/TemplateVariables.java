@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The values a gateway response may use. Gateway response templates are not Velocity: AWS substitutes only
@@ -35,7 +36,7 @@ public record TemplateVariables(
         return render(template, error, error.restMessage());
     }
 
-    String render(String template, GatewayError error, String message) {
+    String render(String template, GatewayError error, @Nullable String message) {
         Matcher m = REFERENCE.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -61,13 +62,15 @@ public record TemplateVariables(
         return requestParameters.getOrDefault(source, "");
     }
 
-    private String lookup(String root, String name, GatewayError error, String message) {
+    private String lookup(String root, String name, GatewayError error, @Nullable String message) {
         if (root.equals("stageVariables")) {
             return stageVariables.getOrDefault(name, "");
         }
         return switch (name) {
-            case "error.message" -> message;
-            case "error.messageString" -> "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"";
+            // A null message (an authorizer configuration error) is JSON null as a string, and empty as text.
+            case "error.message" -> message == null ? "" : message;
+            case "error.messageString" -> message == null ? "null"
+                    : "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"";
             case "error.responseType" -> error.responseType().name();
             default -> context.getOrDefault(name, "");
         };
