@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
 final class MethodReader {
 
     private static final String STATUS_CODE = "[1-5]\\d\\d";
+    private static final java.util.regex.Pattern METHOD_PARAMETER = java.util.regex.Pattern.compile(
+            "method\\.request\\.(path|querystring|multivaluequerystring|header|multivalueheader)\\.(.+)");
 
     private final ApiContext context;
     private final SchemaModels models;
@@ -61,6 +63,7 @@ final class MethodReader {
         if (integration == null) {
             return null;
         }
+        warnUndeclaredMappings(at.extension(IntegrationExtension.NAME), integration, parameters);
         return new Method(
                 at.method(),
                 operation.getOperationId(),
@@ -73,6 +76,35 @@ final class MethodReader {
                 access.security(),
                 access.apiKeyRequired(),
                 authType == null && access.iam() ? "AWS_IAM" : authType);
+    }
+
+    /**
+     * A mapping from a method request parameter the method does not declare runs here, but AWS refuses it at import
+     * ("Invalid mapping expression parameter specified"), so the document would not deploy: a warning says so.
+     */
+    private void warnUndeclaredMappings(SpecNode integrationNode, Integration integration,
+            List<RequestParameter> declared) {
+        SpecNode mappings = integrationNode.get("requestParameters");
+        integration.options().requestParameters().forEach((target, source) -> {
+            java.util.regex.Matcher parameter = METHOD_PARAMETER.matcher(source);
+            if (!parameter.matches()) {
+                return;
+            }
+            RequestParameter.Location in = switch (parameter.group(1)) {
+                case "path" -> RequestParameter.Location.PATH;
+                case "querystring", "multivaluequerystring" -> RequestParameter.Location.QUERYSTRING;
+                default -> RequestParameter.Location.HEADER;
+            };
+            String name = parameter.group(2);
+            boolean isDeclared = declared.stream().anyMatch(p -> p.location() == in
+                    && (in == RequestParameter.Location.HEADER ? p.name().equalsIgnoreCase(name) : p.name().equals(name)));
+            if (!isDeclared) {
+                String openApiIn = in == RequestParameter.Location.QUERYSTRING ? "query" : in.spelling();
+                context.problems().warning(mappings.get(target).location(), "maps `" + source + "`, which the method"
+                        + " does not declare; AWS refuses this at import (\"Invalid mapping expression parameter"
+                        + " specified\"). Declare it: parameters: [{name: " + name + ", in: " + openApiIn + "}]");
+            }
+        });
     }
 
     private List<RequestParameter> parameters(Operation operation, String location) {
