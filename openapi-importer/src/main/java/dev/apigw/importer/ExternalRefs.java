@@ -42,7 +42,8 @@ final class ExternalRefs {
     }
 
     private static void check(String ref, String location, Path base, Problems problems) {
-        if (ref.startsWith("#")) {
+        if (ref.startsWith("#") || AwsModelRefs.isModelUrl(ref)) {
+            // A model URL in API Gateway's own form names a model of this document (AwsModelRefs).
             return;
         }
         if (URL.matcher(ref).find()) {

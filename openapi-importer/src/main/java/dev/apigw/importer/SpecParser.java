@@ -38,6 +38,7 @@ final class SpecParser {
             return null;
         }
         JsonNode lifted = SwaggerParserInput.copyOf(document.tree());
+        AwsModelRefs.localize(lifted, version == Version.SWAGGER_2_0);
         AnyMethodExtension.lift(lifted, problems);
         SwaggerParseResult result;
         try {
