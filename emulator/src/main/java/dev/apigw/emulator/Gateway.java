@@ -182,8 +182,7 @@ public final class Gateway implements AutoCloseable {
         RequestObservation observation = new RequestObservation(journal.enabled());
         Optional<GatewayResponse> refused = limitCheck.refusal(request, request.body().length);
         if (refused.isPresent()) {
-            LOG.debug("[{}] refused at the front end with {}", context.requestId(), refused.get().status());
-            answer.accept(answered(request, context, observation, refused.get(), null));
+            answer.accept(refusedAtTheFrontEnd(request, context, observation, refused.get()));
             return;
         }
         FunctionCall call = new FunctionCall();
@@ -297,11 +296,14 @@ public final class Gateway implements AutoCloseable {
      * a request without reading its body; {@link #handle} checks the same limits again on the whole request.
      */
     public Optional<GatewayResponse> refusal(GatewayRequest request, long bodyBytes) {
-        return limitCheck.refusal(request, bodyBytes).map(refused -> {
-            RequestContext context = contexts.create(request);
-            LOG.debug("[{}] refused at the front end with {}", context.requestId(), refused.status());
-            return answered(request, context, new RequestObservation(journal.enabled()), refused, null);
-        });
+        return limitCheck.refusal(request, bodyBytes).map(refused -> refusedAtTheFrontEnd(request,
+                contexts.create(request), new RequestObservation(journal.enabled()), refused));
+    }
+
+    private GatewayResponse refusedAtTheFrontEnd(GatewayRequest request, RequestContext context,
+            RequestObservation observation, GatewayResponse refused) {
+        LOG.debug("[{}] refused at the front end with {}", context.requestId(), refused.status());
+        return answered(request, context, observation, refused, null);
     }
 
     /** The size limits and idle timeout this gateway enforces. */

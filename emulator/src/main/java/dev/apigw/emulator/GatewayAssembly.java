@@ -147,7 +147,7 @@ final class GatewayAssembly {
                 throw new GatewayStartupException(problems);
             }
             UsageMeter meter = UsageMeter.of(usagePlans(config),
-                    config.throttle() == null ? null : throttle(config.throttle()),
+                    config.throttle() == null ? null : config.throttle().toThrottle(),
                     routeThrottles(config, routes), shared.usage());
             GatewayMetrics metrics = joined(metricsRegistered);
             Dashboard dashboard = new Dashboard(config.observability(),
@@ -231,10 +231,6 @@ final class GatewayAssembly {
         }
     }
 
-    private static Throttle throttle(StageThrottle throttle) {
-        return new Throttle(throttle.rate(), throttle.burst());
-    }
-
     /**
      * {@code --route-throttle} settings, each naming a method of the API as AWS's method settings do
      * ({@code /pets/{id}/GET}) or an HTTP API route key ({@code GET /pets/{id}}).
@@ -248,7 +244,7 @@ final class GatewayAssembly {
         List<String> unknown = new ArrayList<>();
         config.routeThrottles().forEach((key, throttle) -> {
             if (known.contains(key)) {
-                throttles.put(key, throttle(throttle));
+                throttles.put(key, throttle.toThrottle());
             } else {
                 unknown.add("route throttle '" + key + "' names no method of the API. Use one of: "
                         + String.join(", ", known));

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import dev.apigw.emulator.reload.Generations;
 import dev.apigw.emulator.reload.SpecWatcher;
 import dev.apigw.emulator.server.JavalinTransport;
 import dev.apigw.emulator.server.WebSocketTransport;
@@ -26,9 +25,10 @@ import org.slf4j.LoggerFactory;
 public final class GatewayServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
 
-    /** The main stage's gateway; {@code --watch} swaps in a new one while requests in flight finish on the old. */
-    private final Generations<Served> served;
-    /** Every stage served, the main one first, each swapped on its own by {@code --watch}. */
+    /**
+     * Every stage served, the main one first, each swapped on its own by {@code --watch} while requests in flight
+     * finish on the old gateway.
+     */
     private final StageDispatch stages;
     private final Javalin app;
     private final String host;
@@ -45,7 +45,6 @@ public final class GatewayServer implements AutoCloseable {
     GatewayServer(StageDispatch stages, Javalin app, String host, List<WebSocketTransport> webSockets,
             InFlightRequests inFlight, ServerSettings settings, @Nullable AdminServer admin) {
         this.stages = stages;
-        this.served = stages.main();
         this.app = app;
         this.host = host;
         this.webSockets = webSockets;
@@ -112,7 +111,7 @@ public final class GatewayServer implements AutoCloseable {
 
     /** The main stage's gateway being served now; with {@code --watch}, a spec change replaces it. */
     public Gateway gateway() {
-        return served.current().gateway();
+        return stages.main().current().gateway();
     }
 
     /**

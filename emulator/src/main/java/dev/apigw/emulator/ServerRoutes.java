@@ -75,20 +75,19 @@ final class ServerRoutes {
     }
 
     private static void handle(StageDispatch stages, Context ctx) throws IOException {
-        try (Generations.Lease<GatewayServer.Served> lease = stages.forRequest(ctx.req().getRequestURI(),
-                ctx.req().getHeader(CanarySplit.HEADER)).acquire()) {
+        try (Generations.Lease<GatewayServer.Served> lease = leaseFor(stages, ctx)) {
             lease.value().transport().handle(ctx);
         }
     }
 
     private static void handleUnanswered(StageDispatch stages, Context ctx) throws IOException {
-        if (InvokeApi.answered(ctx)) {
-            // The Invoke API's own 404 (ResourceNotFoundException) is Lambda's answer, not a route miss of the API.
-            return;
-        }
-        try (Generations.Lease<GatewayServer.Served> lease = stages.forRequest(ctx.req().getRequestURI(),
-                ctx.req().getHeader(CanarySplit.HEADER)).acquire()) {
+        try (Generations.Lease<GatewayServer.Served> lease = leaseFor(stages, ctx)) {
             lease.value().transport().handleUnanswered(ctx);
         }
+    }
+
+    /** The gateway of the request's stage and variant, held until the request is answered. */
+    private static Generations.Lease<GatewayServer.Served> leaseFor(StageDispatch stages, Context ctx) {
+        return stages.forRequest(ctx.req().getRequestURI(), ctx.req().getHeader(CanarySplit.HEADER)).acquire();
     }
 }

@@ -1,7 +1,6 @@
 package dev.apigw.emulator;
 
 import dev.apigw.emulator.observe.Journal;
-import dev.apigw.emulator.usage.Throttle;
 import dev.apigw.emulator.usage.UsageCounters;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -16,8 +15,7 @@ record ServerWide(UsageCounters usage, Journal journal, PrometheusMeterRegistry 
 
     /** A fresh set for a server (or a gateway on its own) started with this config. */
     static ServerWide of(GatewayConfig config) {
-        StageThrottle account = config.accountThrottle();
-        return new ServerWide(new UsageCounters(new Throttle(account.rate(), account.burst()), config.clock()),
+        return new ServerWide(new UsageCounters(config.accountThrottle().toThrottle(), config.clock()),
                 Journal.ofSize(config.observability() ? config.journalSize() : 0),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }

@@ -23,4 +23,9 @@ public record StageThrottle(double rate, int burst) {
         }
         throw new IllegalArgumentException("throttle '" + text + "' must be RATE:BURST, e.g. 100:200");
     }
+
+    /** The usage meter's token-bucket form of this throttle. */
+    public dev.apigw.emulator.usage.Throttle toThrottle() {
+        return new dev.apigw.emulator.usage.Throttle(rate, burst);
+    }
 }

@@ -9,6 +9,7 @@ import dev.apigw.lambda.InvocationOptions;
 import dev.apigw.lambda.LocalAccount;
 import dev.apigw.lambda.InvocationResult;
 import dev.apigw.lambda.TooManyRequestsException;
+import dev.apigw.emulator.server.AnsweredRequests;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -62,7 +63,6 @@ public final class InvokeApi implements AutoCloseable {
     static final int MAX_EVENT_THREADS = 16;
 
     private final Supplier<FunctionsLease> functions;
-    private static final String ANSWERED = "apigw.invokeApi.answered";
     private final @Nullable Handler otherwise;
     private final ThreadPoolExecutor events;
 
@@ -122,7 +122,8 @@ public final class InvokeApi implements AutoCloseable {
             otherwise.handle(ctx);
             return;
         }
-        ctx.attribute(ANSWERED, Boolean.TRUE);
+        // A server sharing the port must not answer again, not even Lambda's own 404s.
+        AnsweredRequests.mark(ctx);
         String requestId = UUID.randomUUID().toString();
         ctx.header("x-amzn-RequestId", requestId);
         LambdaApiError error = answer(ctx, requestId);
@@ -130,14 +131,6 @@ public final class InvokeApi implements AutoCloseable {
             ctx.header("x-amzn-ErrorType", error.errorType());
             ctx.status(error.status()).contentType("application/json").result(error.body());
         }
-    }
-
-    /**
-     * Whether this API answered the request, so that a server sharing its port leaves the answer alone, a 404
-     * {@code ResourceNotFoundException} included.
-     */
-    public static boolean answered(Context ctx) {
-        return ctx.attribute(ANSWERED) != null;
     }
 
     static boolean isInvokeRequest(Context ctx) {

@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class JavalinTransport implements Handler {
     /** Marks a request this transport answered, so Javalin's not-found fallback does not answer it again. */
-    private static final String ANSWERED = "apigw.answered";
     private static final Logger LOG = LoggerFactory.getLogger(JavalinTransport.class);
 
     private static final byte[] NO_BODY = new byte[0];
@@ -48,7 +47,7 @@ public final class JavalinTransport implements Handler {
 
     @Override
     public void handle(Context ctx) throws IOException {
-        ctx.attribute(ANSWERED, Boolean.TRUE);
+        AnsweredRequests.mark(ctx);
         HttpServletRequest req = ctx.req();
         GatewayRequest head = toRequest(req, NO_BODY);
         // As AWS's front end does, a URL, headers or a declared length over a limit are refused before a byte of the
@@ -121,7 +120,7 @@ public final class JavalinTransport implements Handler {
      */
     public void handleUnanswered(Context ctx) throws IOException {
         boolean adminPath = adminOnThisPort && ctx.path().startsWith(gateway.adminPrefix() + "/");
-        if (ctx.attribute(ANSWERED) == null && !adminPath) {
+        if (!AnsweredRequests.isAnswered(ctx) && !adminPath) {
             handle(ctx);
         }
     }
