@@ -79,17 +79,4 @@ public record StageCacheSettings(int ttlSeconds, Map<String, Integer> methodTtls
         }
         return "GET".equals(declaredMethod) ? ttlSeconds : 0;
     }
-
-    /** Parses a {@code KEY=TTL} method override, e.g. {@code /pets/{id}/GET=60}. */
-    public static Map.Entry<String, Integer> parseMethod(String text) {
-        int equals = text.lastIndexOf('=');
-        if (equals > 0) {
-            try {
-                return Map.entry(text.substring(0, equals).trim(), Integer.parseInt(text.substring(equals + 1).trim()));
-            } catch (NumberFormatException e) {
-                // reported below with the expected form
-            }
-        }
-        throw new IllegalArgumentException("method cache '" + text + "' must be RESOURCE/METHOD=SECONDS, e.g. /pets/GET=60");
-    }
 }

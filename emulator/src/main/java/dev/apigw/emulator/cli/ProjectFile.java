@@ -157,12 +157,9 @@ record ProjectFile(
     static ProjectFile read(Path file) {
         try {
             String text = Files.readString(file);
-            ProjectFile project = text.isBlank() ? null : YAML.readValue(text, ProjectFile.class);
-            if (project == null) {
-                return new ProjectFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null);
-            }
+            ProjectFile parsed = text.isBlank() ? null : YAML.readValue(text, ProjectFile.class);
+            // A blank file (or one holding only comments) is a project with no settings.
+            ProjectFile project = parsed != null ? parsed : YAML.readValue("{}", ProjectFile.class);
             project.check(file);
             return project;
         } catch (UnrecognizedPropertyException e) {
@@ -328,11 +325,15 @@ record ProjectFile(
             builder.accessLog(settings.format(), settings.file());
         }
         if (stages != null) {
-            // After the shared cache:, which a stage's cache: goes over.
+            // After the shared cache: and accessLog:, which a stage's own go over (a format or file it leaves out is
+            // the shared one, as with the flags).
             stages.forEach((name, entry) -> {
                 builder.addStage(name, entry == null ? StageOptions.NONE : entry.toOptions(baseDir));
                 if (entry != null && entry.cache() != null) {
                     builder.stageCache(name, entry.cache()::applyTo);
+                }
+                if (entry != null && entry.accessLog() != null) {
+                    builder.accessLog(name, entry.accessLog().format(), entry.accessLog().file(baseDir));
                 }
             });
         }

@@ -30,12 +30,14 @@ final class ProjectFileSections {
             @Nullable CacheEntry cache,
             @Nullable AccessLogEntry accessLog) {
 
-        /** The stage's options but its cache, which goes over the shared cache settings (see {@link #applyTo}). */
+        /**
+         * The stage's options but its cache and access log, which go over the shared settings given before them
+         * (see {@link ProjectFile#applyTo}).
+         */
         StageOptions toOptions(Path baseDir) {
             StageOptions options = new StageOptions(stageVariables == null ? Map.of() : stageVariables)
                     .withCanary(canary == null ? null : canary.toCanary())
-                    .withThrottle(throttle == null ? null : StageThrottle.parse(throttle))
-                    .withAccessLog(accessLog == null ? null : accessLog.toSettings(baseDir));
+                    .withThrottle(throttle == null ? null : StageThrottle.parse(throttle));
             if (routeThrottles != null) {
                 for (Map.Entry<String, String> route : routeThrottles.entrySet()) {
                     options = options.withRouteThrottle(route.getKey(), StageThrottle.parse(route.getValue()));
@@ -49,7 +51,11 @@ final class ProjectFileSections {
     @JsonIgnoreProperties(ignoreUnknown = false)
     record AccessLogEntry(@Nullable String format, @Nullable String file) {
         AccessLogSettings toSettings(Path baseDir) {
-            return new AccessLogSettings(format == null ? "clf" : format, file == null ? null : baseDir.resolve(file));
+            return new AccessLogSettings(format == null ? "clf" : format, file(baseDir));
+        }
+
+        @Nullable Path file(Path baseDir) {
+            return file == null ? null : baseDir.resolve(file);
         }
     }
 

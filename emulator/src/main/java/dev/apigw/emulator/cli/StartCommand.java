@@ -81,7 +81,7 @@ final class StartCommand implements Callable<Integer> {
 
     @Option(names = "--journal-size", paramLabel = "N",
             description = "requests kept in the request journal (GET /_apigw/journal); 0 turns it off"
-                    + " (default: 1000)")
+                    + " (default: " + GatewayConfig.DEFAULT_JOURNAL_SIZE + ")")
     @Nullable Integer journalSize;
 
     @Option(names = "--admin-prefix", paramLabel = "PATH",

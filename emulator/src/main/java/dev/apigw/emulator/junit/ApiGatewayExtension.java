@@ -172,7 +172,6 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
         return with(b -> b.adminPrefix(prefix));
     }
 
-    /** Keep the last {@code size} requests in the request journal; 0 captures nothing. */
     /** Serves apigw's own endpoints on a port of their own (0 picks a free one); see {@link #adminUri()}. */
     public ApiGatewayExtension withAdminPort(int port) {
         return with(b -> b.adminEndpoints(AdminEndpoints.onPort(port)));
@@ -201,6 +200,7 @@ public final class ApiGatewayExtension implements BeforeAllCallback, BeforeEachC
         return with(b -> b.minimumCompressionSize(MinimumCompressionSize.off()));
     }
 
+    /** Keep the last {@code size} requests in the request journal; 0 captures nothing. */
     public ApiGatewayExtension withJournalSize(int size) {
         return with(b -> b.journalSize(size));
     }

@@ -9,7 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -67,21 +68,18 @@ final class ChatRoom {
         }
     }
 
-    /** Every member: connection id to name. */
-    Map<String, String> members() {
-        Map<String, String> members = new LinkedHashMap<>();
+    /** The connection ids of everyone in the room. */
+    List<String> connectionIds() {
+        List<String> ids = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
-            return members;
+            return ids;
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, file -> !file.toString().endsWith(".tmp"))) {
-            for (Path file : files) {
-                String connectionId = file.getFileName().toString();
-                nameOf(connectionId).ifPresent(name -> members.put(connectionId, name));
-            }
+            files.forEach(file -> ids.add(file.getFileName().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the chat room " + directory, e);
         }
-        return members;
+        return ids;
     }
 
     /**

@@ -23,7 +23,7 @@ public class SendMessageHandler implements RequestHandler<Map<String, Object>, M
         ObjectNode message = JSON.createObjectNode().put("from", from).put("text", text(event));
         SdkBytes data = SdkBytes.fromUtf8String(message.toString());
         try (ApiGatewayManagementApiClient connections = ChatRoom.connections(request)) {
-            for (String member : room.members().keySet()) {
+            for (String member : room.connectionIds()) {
                 try {
                     connections.postToConnection(b -> b.connectionId(member).data(data));
                 } catch (GoneException e) {
