@@ -1,8 +1,10 @@
 package dev.apigw.emulator.mapping;
 
 import java.io.Writer;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.velocity.context.InternalContextAdapter;
 import org.apache.velocity.runtime.parser.node.ASTBlock;
 import org.apache.velocity.runtime.parser.node.ASTIntegerRange;
@@ -13,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Puts the {@link RenderBudget} into a parsed tree, since Velocity has no hook that runs for every loop body or macro
  * call: each block (the body of a {@code #foreach}, {@code #macro}, {@code #define}, or an {@code #if} branch) gets a
- * first child that counts one step, and each integer range ({@code [1..100000000]}, which Velocity turns into a list
- * before a loop sees it) is checked for its size before it is made.
+ * first child that counts one step, and each integer range ({@code [1..100000000]}, a list a template can keep and
+ * pass on) is checked for its size when it is made.
  */
 final class BoundedNodes {
     private BoundedNodes() {}
@@ -109,13 +111,26 @@ final class BoundedNodes {
             if (budget != null) {
                 budget.elements(Math.abs((long) end - start) + 1, "the range [" + start + ".." + end + "]");
             }
-            // As Velocity makes it: every integer from start to end, counting down when end is lower.
-            int step = start <= end ? 1 : -1;
-            List<Integer> values = new ArrayList<>(Math.abs(end - start) + 1);
-            for (int value = start; value != end + step; value += step) {
-                values.add(value);
+            long count = Math.abs((long) end - start) + 1;
+            if (count > Integer.MAX_VALUE) {
+                return super.value(context);
             }
-            return values;
+            // As Velocity 2 makes it: a read-only list of every integer from start to end, counting down when end is
+            // lower, whose elements are computed when read (a #foreach stops long before a large one is read).
+            int step = start <= end ? 1 : -1;
+            int size = (int) count;
+            return new AbstractList<Integer>() {
+                @Override
+                public Integer get(int index) {
+                    Objects.checkIndex(index, size);
+                    return start + index * step;
+                }
+
+                @Override
+                public int size() {
+                    return size;
+                }
+            };
         }
     }
 }

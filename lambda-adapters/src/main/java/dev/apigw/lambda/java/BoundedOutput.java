@@ -53,10 +53,6 @@ final class BoundedOutput extends OutputStream {
         return count > limit;
     }
 
-    int limit() {
-        return limit;
-    }
-
     /** The payload; empty once it overflowed. */
     byte[] toByteArray() {
         return overflowed() ? new byte[0] : bytes.toByteArray();

@@ -26,9 +26,9 @@ import org.objectweb.asm.Opcodes;
  * or {@code MethodHandles.Lookup} are not rewritten.
  */
 final class ClassFileRewriter {
-    /** One redirected method: its owner, name and descriptor, and where it goes instead. */
+    /** One redirected method: its owner, name and descriptor, and the static method of that name it goes to. */
     private record Redirect(String owner, String name, String descriptor, boolean virtual, String target,
-            String targetName, String targetDescriptor) {
+            String targetDescriptor) {
 
         boolean matches(String callOwner, String callName, String callDescriptor) {
             return owner.equals(callOwner) && name.equals(callName) && descriptor.equals(callDescriptor);
@@ -41,13 +41,13 @@ final class ClassFileRewriter {
     private static final String EXIT = FunctionExit.INTERNAL_NAME;
 
     private static final List<Redirect> GETENV = List.of(
-            new Redirect(SYSTEM, "getenv", "(Ljava/lang/String;)Ljava/lang/String;", false, ENVIRONMENT, "getenv",
+            new Redirect(SYSTEM, "getenv", "(Ljava/lang/String;)Ljava/lang/String;", false, ENVIRONMENT,
                     "(Ljava/lang/String;)Ljava/lang/String;"),
-            new Redirect(SYSTEM, "getenv", "()Ljava/util/Map;", false, ENVIRONMENT, "getenv", "()Ljava/util/Map;"));
+            new Redirect(SYSTEM, "getenv", "()Ljava/util/Map;", false, ENVIRONMENT, "()Ljava/util/Map;"));
     private static final List<Redirect> EXITS = List.of(
-            new Redirect(SYSTEM, "exit", "(I)V", false, EXIT, "exit", "(I)V"),
-            new Redirect(RUNTIME, "exit", "(I)V", true, EXIT, "exit", "(Ljava/lang/Runtime;I)V"),
-            new Redirect(RUNTIME, "halt", "(I)V", true, EXIT, "halt", "(Ljava/lang/Runtime;I)V"));
+            new Redirect(SYSTEM, "exit", "(I)V", false, EXIT, "(I)V"),
+            new Redirect(RUNTIME, "exit", "(I)V", true, EXIT, "(Ljava/lang/Runtime;I)V"),
+            new Redirect(RUNTIME, "halt", "(I)V", true, EXIT, "(Ljava/lang/Runtime;I)V"));
 
     /**
      * The names as a class file's constant pool spells them (tag 1, a two-byte length, the bytes): a class that calls
@@ -136,7 +136,7 @@ final class ClassFileRewriter {
                             && opcode == (redirect.virtual() ? Opcodes.INVOKEVIRTUAL : Opcodes.INVOKESTATIC);
                     if (applies) {
                         changed = true;
-                        super.visitMethodInsn(Opcodes.INVOKESTATIC, redirect.target(), redirect.targetName(),
+                        super.visitMethodInsn(Opcodes.INVOKESTATIC, redirect.target(), redirect.name(),
                                 redirect.targetDescriptor(), false);
                     } else {
                         super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
@@ -170,7 +170,7 @@ final class ClassFileRewriter {
                 int expectedTag = redirect != null && redirect.virtual() ? Opcodes.H_INVOKEVIRTUAL : Opcodes.H_INVOKESTATIC;
                 if (redirect != null && handle.getTag() == expectedTag) {
                     changed = true;
-                    return new Handle(Opcodes.H_INVOKESTATIC, redirect.target(), redirect.targetName(),
+                    return new Handle(Opcodes.H_INVOKESTATIC, redirect.target(), redirect.name(),
                             redirect.targetDescriptor(), false);
                 }
             }
