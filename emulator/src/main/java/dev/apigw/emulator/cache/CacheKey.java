@@ -2,7 +2,6 @@ package dev.apigw.emulator.cache;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import dev.apigw.emulator.GatewayRequest;
 import dev.apigw.emulator.events.QueryString;
@@ -37,13 +36,12 @@ record CacheKey(String httpMethod, String resourcePath, List<String> parameters)
     private static List<String> valueOf(String parameter, GatewayRequest request, MatchedRoute route,
             Map<String, List<String>> query) {
         if (parameter.startsWith(HEADER)) {
-            return request.headers().values(parameter.substring(HEADER.length()).toLowerCase(Locale.ROOT));
+            return request.headers().values(parameter.substring(HEADER.length()));
         }
-        if (parameter.startsWith(QUERY)) {
-            return query.getOrDefault(parameter.substring(QUERY.length()), List.of());
-        }
-        if (parameter.startsWith(MULTI_QUERY)) {
-            return query.getOrDefault(parameter.substring(MULTI_QUERY.length()), List.of());
+        String queryName = parameter.startsWith(QUERY) ? parameter.substring(QUERY.length())
+                : parameter.startsWith(MULTI_QUERY) ? parameter.substring(MULTI_QUERY.length()) : null;
+        if (queryName != null) {
+            return query.getOrDefault(queryName, List.of());
         }
         if (parameter.startsWith(PATH)) {
             String value = route.pathParameters().get(parameter.substring(PATH.length()));

@@ -58,10 +58,6 @@ public final class StageCache {
                 .build();
     }
 
-    public StageCacheSettings settings() {
-        return settings;
-    }
-
     /**
      * Whether the request is answered from the cache, goes to the integration and is kept, or is not cached.
      *

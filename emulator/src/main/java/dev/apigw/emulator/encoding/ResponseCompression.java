@@ -59,10 +59,6 @@ public final class ResponseCompression {
         return OFF;
     }
 
-    public boolean enabled() {
-        return minimumBytes != null;
-    }
-
     /** The response as the client receives it: compressed, or unchanged. */
     public GatewayResponse apply(GatewayRequest request, GatewayResponse response) {
         // An empty payload (a 204, a HEAD request's answer) has nothing to compress.

@@ -11,7 +11,6 @@ import dev.apigw.model.RouteKey;
 import dev.apigw.model.WebSocketApi;
 import dev.apigw.model.WebSocketRoute;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
@@ -56,14 +55,9 @@ public final class GatewayMetrics implements GatewayObserver, WebSocketObserver 
         this.unroutedMessages = unroutedMessages;
     }
 
-    /** Registers every meter the API can produce, one set per route plus one for requests no route takes. */
-    public static GatewayMetrics create(Api api, String apiId, String stage) {
-        return create(api, apiId, stage, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-    }
-
     /**
-     * The same, in a registry the other stages of a server also use: their series differ by the {@code stage} tag.
-     * A stage's canary variant registers the very same meters (Micrometer returns a meter already registered under
+     * Registers every meter the API can produce, one set per route plus one for requests no route takes, in a
+     * registry the other stages of a server also use: their series differ by the {@code stage} tag. A stage's canary variant registers the very same meters (Micrometer returns a meter already registered under
      * the same name and tags), so its requests count in the stage's series, as AWS reports canary requests in the
      * stage's metrics.
      */

@@ -128,9 +128,13 @@ public enum GatewayError {
      * the gateway's own templates without ({@code {"message":"Missing Authentication Token"}}), as recorded on AWS.
      */
     public String restDefaultBody(@Nullable String message) {
-        String quoted = message == null ? "null"
-                : "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"";
+        String quoted = jsonString(message);
         return spacedBody ? "{\"message\": " + quoted + "}" : "{\"message\":" + quoted + "}";
+    }
+
+    /** The message as a JSON value: a quoted, escaped string, or {@code null}. */
+    static String jsonString(@Nullable String message) {
+        return message == null ? "null" : "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"";
     }
 
     public String httpApiBody() {

@@ -45,8 +45,7 @@ public final class GatewayResponses {
         if (httpApi) {
             return json(error.httpApiStatus(), error.httpApiBody(), List.of());
         }
-        // AWS does not apply a customised REQUEST_TOO_LARGE (or DEFAULT_4XX) gateway response to a 413 (known issues).
-        dev.apigw.model.GatewayResponse custom = error == GatewayError.LAMBDA_REQUEST_TOO_LONG ? null : effective(error);
+        dev.apigw.model.GatewayResponse custom = effective(error);
         List<Header> headers = new ArrayList<>();
         if (error.errorType() != null) {
             headers.add(new Header("x-amzn-ErrorType", error.errorType()));
@@ -88,6 +87,10 @@ public final class GatewayResponses {
 
     /** The type's own customisation, else DEFAULT_4XX / DEFAULT_5XX for its status class, else none. */
     private dev.apigw.model.@Nullable GatewayResponse effective(GatewayError error) {
+        if (error == GatewayError.LAMBDA_REQUEST_TOO_LONG) {
+            // AWS does not apply a customised REQUEST_TOO_LARGE (or DEFAULT_4XX) gateway response to it (known issues).
+            return null;
+        }
         dev.apigw.model.GatewayResponse own = customised.get(error.responseType());
         if (own != null) {
             return own;

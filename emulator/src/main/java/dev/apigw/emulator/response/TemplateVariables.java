@@ -3,7 +3,6 @@ package dev.apigw.emulator.response;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,8 +68,7 @@ public record TemplateVariables(
         return switch (name) {
             // A null message (an authorizer configuration error) is JSON null as a string, and empty as text.
             case "error.message" -> message == null ? "" : message;
-            case "error.messageString" -> message == null ? "null"
-                    : "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"";
+            case "error.messageString" -> GatewayError.jsonString(message);
             case "error.responseType" -> error.responseType().name();
             default -> context.getOrDefault(name, "");
         };

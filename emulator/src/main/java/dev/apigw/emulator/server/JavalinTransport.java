@@ -3,10 +3,7 @@ package dev.apigw.emulator.server;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -27,17 +24,12 @@ import org.slf4j.LoggerFactory;
  * raw query, header lines in order) and writes the {@link GatewayResponse} back. No gateway logic lives here.
  */
 public final class JavalinTransport implements Handler {
-    /** Marks a request this transport answered, so Javalin's not-found fallback does not answer it again. */
     private static final Logger LOG = LoggerFactory.getLogger(JavalinTransport.class);
 
     private static final byte[] NO_BODY = new byte[0];
 
     private final Gateway gateway;
     private final boolean adminOnThisPort;
-
-    public JavalinTransport(Gateway gateway) {
-        this(gateway, true);
-    }
 
     /** @param adminOnThisPort whether apigw's own endpoints share this port (then the admin prefix is theirs) */
     public JavalinTransport(Gateway gateway, boolean adminOnThisPort) {
@@ -131,21 +123,9 @@ public final class JavalinTransport implements Handler {
                 body, req.getRemoteAddr(), Instant.now());
     }
 
-    /**
-     * Every header value once. The servlet API lists a name once per spelling ({@code x-a} and {@code X-A}) but gives
-     * each spelling every value of the name, so a name already seen in another spelling is skipped.
-     */
     private static Headers headers(HttpServletRequest req) {
         List<Header> headers = new ArrayList<>();
-        Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        for (String name : Collections.list(req.getHeaderNames())) {
-            if (!seen.add(name)) {
-                continue;
-            }
-            for (String value : Collections.list(req.getHeaders(name))) {
-                headers.add(new Header(name, value));
-            }
-        }
+        ServletHeaders.of(req).forEach((name, values) -> values.forEach(value -> headers.add(new Header(name, value))));
         return new Headers(headers);
     }
 

@@ -1,11 +1,7 @@
 package dev.apigw.emulator.server;
 
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -117,16 +113,8 @@ public final class WebSocketTransport {
         return connection == null ? "" : connection.connectionId();
     }
 
-    /** Every header value once, under the first spelling of its name (see JavalinTransport's headers). */
     private static Map<String, List<String>> headers(Context ctx) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        for (String name : Collections.list(ctx.req().getHeaderNames())) {
-            if (seen.add(name)) {
-                headers.put(name, Collections.list(ctx.req().getHeaders(name)));
-            }
-        }
-        return headers;
+        return ServletHeaders.of(ctx.req());
     }
 
     public void close() {
