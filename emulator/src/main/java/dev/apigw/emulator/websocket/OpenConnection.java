@@ -86,12 +86,13 @@ public final class OpenConnection {
      *
      * @param routeKey the route that answered, or null (no route took the message, a {@code @connections} post)
      * @param size the frame's UTF-8 size, for the dashboard
+     * @param beforeWrite told of the frame before it is written, so that a client holding it finds it metered
      */
-    boolean send(String frame, @Nullable String routeKey, int size) {
+    boolean send(String frame, @Nullable String routeKey, int size, Runnable beforeWrite) {
         if (!session.isOpen()) {
             return false;
         }
-        // Recorded before the write: a client that has the frame must find it in sentFrames().
+        // Recorded before the write: a client that has the frame must find it in sentFrames() and counted.
         synchronized (sentFrames) {
             sentFrames.add(frame);
             if (sentFrames.size() > KEPT_SENT_FRAMES) {
@@ -99,6 +100,7 @@ public final class OpenConnection {
             }
         }
         keep(WebSocketFrame.Direction.OUT, routeKey, frame, size);
+        beforeWrite.run();
         // One write at a time per socket: @connections posts and route responses may come from several threads.
         synchronized (session) {
             try {

@@ -188,11 +188,8 @@ public final class WebSocketGateway {
     /** Every frame to a client goes here, so that the observer sees each one that went out. */
     private boolean sendFrame(OpenConnection connection, String frame, @Nullable String routeKey) {
         int size = measure(connection, frame);
-        boolean sent = connection.send(frame, routeKey, size);
-        if (sent) {
-            observer.sentToClient(connection.id(), routeKey, frame, size);
-        }
-        return sent;
+        return connection.send(frame, routeKey, size,
+                () -> observer.sentToClient(connection.id(), routeKey, frame, size));
     }
 
     /** A frame's UTF-8 size, measured once for the connection's frames and every observer; 0 when nobody looks. */
