@@ -2,6 +2,7 @@ package dev.apigw.emulator.server;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,8 @@ import io.javalin.http.Context;
 public final class ConnectionsApi {
     /** PostToConnection's payload limit (AWS-REFERENCE 3.5). */
     private static final int MAX_DATA_BYTES = 128 * 1024;
+    /** How long a call waits for a connection whose handshake is being answered (see Connections.opening). */
+    private static final Duration OPENING_PATIENCE = Duration.ofSeconds(5);
 
     private ConnectionsApi() {}
 
@@ -72,7 +75,7 @@ public final class ConnectionsApi {
     private static Optional<OpenConnection> connection(Context ctx, WebSocketGateway gateway) {
         // Connection ids end in '=', which clients send URL-encoded (%3D) [D].
         String id = URLDecoder.decode(ctx.pathParam("connectionId"), StandardCharsets.UTF_8);
-        return gateway.connections().get(id);
+        return gateway.connections().await(id, OPENING_PATIENCE);
     }
 
     private static void gone(Context ctx) {

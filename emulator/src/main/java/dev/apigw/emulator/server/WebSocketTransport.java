@@ -26,6 +26,8 @@ import io.javalin.websocket.WsContext;
  */
 public final class WebSocketTransport {
     private static final String CONNECTION = "apigw.connection";
+    /** After this, a handshake $connect accepted but the client never completed is given up (Connections.opening). */
+    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
 
     private final WebSocketGateway gateway;
     private final String apiId;
@@ -86,6 +88,10 @@ public final class WebSocketTransport {
         }
         // The connection as $connect left it: with the authorizer's principal, shown in all its later events.
         ctx.attribute(CONNECTION, outcome.connection());
+        String id = outcome.connection().connectionId();
+        gateway.connections().opening(id);
+        timers.schedule(() -> gateway.connections().notOpened(id), HANDSHAKE_TIMEOUT.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private void opened(WsContext ctx) {

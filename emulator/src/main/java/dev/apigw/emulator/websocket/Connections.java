@@ -1,12 +1,17 @@
 package dev.apigw.emulator.websocket;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The connections of one WebSocket API: the open ones (the only mutable registry, reset between tests) and the last
@@ -18,9 +23,32 @@ public final class Connections {
 
     private final Map<String, OpenConnection> open = new ConcurrentHashMap<>();
     private final ArrayDeque<ClosedConnection> closed = new ArrayDeque<>();
+    private final Map<String, CompletableFuture<Void>> opening = new ConcurrentHashMap<>();
+
+    /**
+     * A connection {@code $connect} accepted, whose 101 is on its way. The server writes the 101 before it opens the
+     * session, so a client can hold its connection (and a backend its id) a moment before it is open here; lookups
+     * through {@link #await} wait for it instead of answering 410 Gone.
+     */
+    public void opening(String connectionId) {
+        opening.put(connectionId, new CompletableFuture<>());
+    }
+
+    /** A handshake that never opened (the client went away after {@code $connect}): lookups stop waiting for it. */
+    public void notOpened(String connectionId) {
+        settle(connectionId);
+    }
 
     void add(OpenConnection connection) {
         open.put(connection.id(), connection);
+        settle(connection.id());
+    }
+
+    private void settle(String connectionId) {
+        CompletableFuture<Void> pending = opening.remove(connectionId);
+        if (pending != null) {
+            pending.complete(null);
+        }
     }
 
     /**
@@ -55,6 +83,21 @@ public final class Connections {
 
     public Optional<OpenConnection> get(String connectionId) {
         return Optional.ofNullable(open.get(connectionId));
+    }
+
+    /** The open connection, after waiting up to {@code patience} for one still {@link #opening}. */
+    public Optional<OpenConnection> await(String connectionId, Duration patience) {
+        CompletableFuture<Void> pending = opening.get(connectionId);
+        if (pending != null) {
+            try {
+                pending.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // Not open in time: it is gone, as AWS answers for a connection it does not have.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return get(connectionId);
     }
 
     /** The open connections. */

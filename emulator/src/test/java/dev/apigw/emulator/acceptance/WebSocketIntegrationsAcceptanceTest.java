@@ -45,7 +45,7 @@ class WebSocketIntegrationsAcceptanceTest {
 
     /** The newest open connection; the gateway registers it just after the handshake, so wait for it. */
     private static String newestConnectionId() throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 500; i++) {
             var newest = gateway.webSocketConnections().stream()
                     .max(Comparator.comparing(OpenConnection::connectedAt)).map(OpenConnection::id);
             if (newest.isPresent()) {
