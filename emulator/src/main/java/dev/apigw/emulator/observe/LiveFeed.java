@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  *       {@link #PING_INTERVAL} of quiet so that proxies keep the stream open, and closes its own client when it
  *       ends (Javalin's SSE client is not thread-safe, so no other thread touches it).</li>
  * </ol>
+ * Each stream begins with a {@link #READY} event, written once the server has subscribed it: the page seeds itself
+ * from the journal on that event rather than when the stream opens, so nothing answered in between is missed.
  * {@link #close()} ends every stream (a {@code --watch} reload closes the old gateway: browsers then reconnect to the
  * new one).
  */
@@ -259,6 +261,12 @@ public final class LiveFeed implements GatewayObserver, WebSocketObserver, AutoC
     private record Message(String name, String data) {}
 
     private static final Message END = new Message("", "");
+    /**
+     * Every stream's first event, written once the subscription is in place. A stream's headers go out before the
+     * server subscribes it, so a page that waited only for the stream to open could miss what happened in between.
+     */
+    public static final String READY = "ready";
+    private static final Message READY_MESSAGE = new Message(READY, "{}");
 
     /** One subscriber with its own queue and writer thread. */
     private final class Subscription {
@@ -272,6 +280,7 @@ public final class LiveFeed implements GatewayObserver, WebSocketObserver, AutoC
             Thread thread = new Thread(this::write, "apigw-live-feed-writer-" + writers.incrementAndGet());
             thread.setDaemon(true);
             this.writer = thread;
+            pending.offer(READY_MESSAGE);
         }
 
         /** Called by the dispatcher: never blocks; a subscriber that cannot keep up is dropped. */

@@ -336,9 +336,10 @@ function connectEvents() {
     stateBadge.className = `state ${live ? 'live' : 'offline'}`;
   };
   const source = new EventSource('api/events');
-  source.addEventListener('open', () => {
+  // 'ready' comes once the server has subscribed this stream ('open' comes before that, when events could still be
+  // missed): from then on every event arrives, and the journal fills the gap before it, after a reconnect too.
+  source.addEventListener('ready', () => {
     setState(true);
-    // After a reconnect, requests answered while offline are in the journal: fill the gap.
     seedFeed();
   });
   source.addEventListener('error', () => setState(source.readyState === EventSource.OPEN));

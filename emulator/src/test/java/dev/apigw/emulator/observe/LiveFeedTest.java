@@ -65,7 +65,7 @@ class LiveFeedTest {
         LiveFeed feed = new LiveFeed(Clock.systemUTC());
         feed.received("abc=", "sendmessage", "hello", 5);
         Collector collector = new Collector();
-        feed.subscribe(collector);
+        subscribe(feed, collector);
 
         feed.sentToClient("abc=", "sendmessage", "x".repeat(300), 300);
 
@@ -80,7 +80,7 @@ class LiveFeedTest {
     void quiet_streams_are_pinged_and_closing_ends_every_stream() throws Exception {
         LiveFeed feed = new LiveFeed(Clock.systemUTC(), Duration.ofMillis(50));
         Collector collector = new Collector();
-        feed.subscribe(collector);
+        subscribe(feed, collector);
 
         assertThat(collector.sent.poll(10, TimeUnit.SECONDS)).isEqualTo(": ping");
 
@@ -96,7 +96,7 @@ class LiveFeedTest {
     void connects_and_disconnects_are_websocket_events() throws Exception {
         LiveFeed feed = new LiveFeed(Clock.systemUTC());
         Collector collector = new Collector();
-        feed.subscribe(collector);
+        subscribe(feed, collector);
 
         feed.connected("abc=");
         feed.disconnected("abc=", 1000, Duration.ofSeconds(3));
@@ -113,7 +113,7 @@ class LiveFeedTest {
         Stuck stuck = new Stuck();
         Collector reader = new Collector();
         feed.subscribe(stuck);
-        feed.subscribe(reader);
+        subscribe(feed, reader);
 
         for (int i = 0; i < 20; i++) {
             feed.received("c" + i, null, "m" + i, 2);
@@ -132,7 +132,7 @@ class LiveFeedTest {
         LiveFeed feed = new LiveFeed(Clock.systemUTC(), LiveFeed.PING_INTERVAL, 4);
         Stuck stuck = blockedIn(feed);
         Collector reader = new Collector();
-        feed.subscribe(reader);
+        subscribe(feed, reader);
         // One at a time, as fast as the reader reads: the stuck one's queue of 4 overflows on the fifth.
         for (int i = 0; i < 10; i++) {
             feed.received("c" + i, null, "m", 1);
@@ -162,11 +162,16 @@ class LiveFeedTest {
         assertThat(feed.subscribers()).isZero();
     }
 
-    /** A stuck subscriber of {@code feed}, blocked in writing its first event. */
+    /** Subscribes {@code collector}, whose stream begins with the ready event. */
+    private static void subscribe(LiveFeed feed, Collector collector) throws InterruptedException {
+        feed.subscribe(collector);
+        assertThat(collector.sent.poll(10, TimeUnit.SECONDS)).isEqualTo(LiveFeed.READY + " {}");
+    }
+
+    /** A stuck subscriber of {@code feed}, blocked in writing its first event (the ready event). */
     private static Stuck blockedIn(LiveFeed feed) throws InterruptedException {
         Stuck stuck = new Stuck();
         feed.subscribe(stuck);
-        feed.received("first", null, "m", 1);
         assertThat(stuck.writing.await(10, TimeUnit.SECONDS)).isTrue();
         return stuck;
     }
