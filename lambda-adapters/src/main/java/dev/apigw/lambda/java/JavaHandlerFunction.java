@@ -237,8 +237,10 @@ public final class JavaHandlerFunction implements LambdaFunction, AutoCloseable 
 
     private void timedOutInline(CompletableFuture<InvocationResult> result, Invocation invocation,
             InvocationOptions options) {
-        result.complete(FunctionErrors.timedOut(options.requestId(), settings.timeout()));
+        // Abandoned before the caller is answered: the timeout's log lines and the freed environment are there for
+        // whoever reads the journal or calls again on seeing the answer.
         invocation.abandon(settings.timeout());
+        result.complete(FunctionErrors.timedOut(options.requestId(), settings.timeout()));
         invocation.interruptHandler();
         CompletableFuture.delayedExecutor(STUCK_AFTER_MILLIS, MILLISECONDS).execute(() -> reportIfStuck(invocation));
     }
