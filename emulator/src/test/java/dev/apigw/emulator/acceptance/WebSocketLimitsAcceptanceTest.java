@@ -80,7 +80,7 @@ class WebSocketLimitsAcceptanceTest {
     @Nested
     class MaxDuration {
         @RegisterExtension
-        ApiGatewayExtension gateway = chat(new WebSocketLimits(1024, 4096, Duration.ofMinutes(5), Duration.ofMillis(400)));
+        ApiGatewayExtension gateway = chat(new WebSocketLimits(1024, 4096, Duration.ofMinutes(5), Duration.ofSeconds(2)));
 
         @Test
         void a_connection_open_longer_than_the_maximum_duration_is_closed() throws Exception {
