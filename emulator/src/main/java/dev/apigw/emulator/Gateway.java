@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import dev.apigw.emulator.auth.AccessControl;
 import dev.apigw.emulator.auth.jwt.LocalIssuer;
 import dev.apigw.emulator.cache.CacheLookup;
@@ -129,32 +130,38 @@ public final class Gateway implements AutoCloseable {
      * @throws GatewayStartupException when functions are missing or cannot be loaded
      */
     public static Gateway create(GatewayConfig config) {
-        return create(config, ServerWide.of(config));
+        return create(config, ServerWide.of(config), null);
     }
 
-    /** A stage of a server: its throttle and quota counts are the server's. */
-    static Gateway create(GatewayConfig config, ServerWide shared) {
-        return create(config, shared, api -> {
+    /**
+     * A stage of a server: its throttle and quota counts are the server's.
+     *
+     * @param imported the API another stage already imported from the same document, or null to import it
+     */
+    static Gateway create(GatewayConfig config, ServerWide shared, @Nullable Api imported) {
+        return create(config, shared, imported, api -> {
             if (api instanceof RestApi) {
                 return new StageCache(config.stageCache(), config.clock());
             }
             if (config.stageCache().enabled()) {
                 LOG.warn("the stage cache of stage '{}' is ignored: API Gateway caches only REST API stages, and this"
-                        + " is {} API", config.stageFor(api.type()), api.type() == ApiType.HTTP ? "an HTTP" : "a WebSocket");
+                        + " is {} API", config.stageFor(api.type()),
+                        api.type() == ApiType.HTTP ? "an HTTP" : "a WebSocket");
             }
             return new StageCache(StageCacheSettings.OFF, config.clock());
         });
     }
 
     /** A stage's canary variant that uses the stage cache: it shares the main variant's cache, as on AWS. */
-    static Gateway create(GatewayConfig config, ServerWide shared, StageCache sharedCache) {
-        return create(config, shared, api -> sharedCache);
+    static Gateway create(GatewayConfig config, ServerWide shared, Api imported, StageCache sharedCache) {
+        return create(config, shared, imported, api -> sharedCache);
     }
 
-    private static Gateway create(GatewayConfig config, ServerWide shared,
-            java.util.function.Function<Api, StageCache> cacheFor) {
-        GatewayAssembly.GatewayParts parts = GatewayAssembly.assemble(config, shared);
-        return new Gateway(parts, shared.journal(), config.requestLimits(), config.minimumCompressionSize(), cacheFor.apply(parts.api()));
+    private static Gateway create(GatewayConfig config, ServerWide shared, @Nullable Api imported,
+            Function<Api, StageCache> cacheFor) {
+        GatewayAssembly.GatewayParts parts = GatewayAssembly.assemble(config, shared, imported);
+        return new Gateway(parts, shared.journal(), config.requestLimits(), config.minimumCompressionSize(),
+                cacheFor.apply(parts.api()));
     }
 
     /**

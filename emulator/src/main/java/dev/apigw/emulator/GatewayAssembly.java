@@ -99,11 +99,8 @@ final class GatewayAssembly {
         return problems;
     }
 
-    static GatewayParts assemble(GatewayConfig config, ServerWide shared) {
-        // Velocity's engine takes a few hundred milliseconds to initialise and needs nothing from the spec: it starts
-        // on another core while the spec is imported.
-        CompletableFuture<MappingTemplates> templates = CompletableFuture.supplyAsync(MappingTemplates::new,
-                GatewayAssembly::startDaemon);
+    /** Imports the document, warns of its problems and of what apigw does not enforce, and refuses it if strict. */
+    private static Api importApi(GatewayConfig config) {
         ImportResult imported = config.spec().importApi(config.apiType());
         imported.problems().forEach(problem -> LOG.warn("{}", problem));
         Api api = imported.orThrow();
@@ -112,6 +109,19 @@ final class GatewayAssembly {
             throw new GatewayStartupException(support.strictRefusal());
         }
         support.warning().ifPresent(LOG::warn);
+        return api;
+    }
+
+    /**
+     * @param imported the API another stage of the server already imported from the same document, or null to import
+     *     it (and warn of its problems) here
+     */
+    static GatewayParts assemble(GatewayConfig config, ServerWide shared, @Nullable Api imported) {
+        // Velocity's engine takes a few hundred milliseconds to initialise and needs nothing from the spec: it starts
+        // on another core while the spec is imported.
+        CompletableFuture<MappingTemplates> templates = CompletableFuture.supplyAsync(MappingTemplates::new,
+                GatewayAssembly::startDaemon);
+        Api api = imported != null ? imported : importApi(config);
         String stage = config.stageFor(api.type());
         RouteTable routes = RouteTable.forApi(api, stage);
         // With the admin endpoints on their own port or off, the prefix is an ordinary path of the API.

@@ -1,12 +1,14 @@
 package dev.apigw.emulator;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import dev.apigw.emulator.reload.SpecWatcher;
 import dev.apigw.emulator.server.JavalinTransport;
 import dev.apigw.emulator.server.WebSocketTransport;
+import dev.apigw.model.Api;
 import io.javalin.Javalin;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,7 +42,7 @@ public final class GatewayServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Kept: Jetty reports no port once the listening socket closes, and uri() must work during and after a stop. */
     private final int port;
-    private final List<SpecWatcher> specWatchers = new java.util.ArrayList<>();
+    private final List<SpecWatcher> specWatchers = new ArrayList<>();
 
     GatewayServer(StageDispatch stages, Javalin app, String host, List<WebSocketTransport> webSockets,
             InFlightRequests inFlight, ServerSettings settings, @Nullable AdminServer admin) {
@@ -63,10 +65,12 @@ public final class GatewayServer implements AutoCloseable {
         ServerListening listening = ServerListening.begin(ServerSettings.of(config));
         List<GatewayConfig> stageConfigs = config.stageConfigs();
         ServerWide shared = ServerWide.of(config);
-        List<StageGateways> built = new java.util.ArrayList<>();
+        List<StageGateways> built = new ArrayList<>();
         try {
             for (GatewayConfig stageConfig : stageConfigs) {
-                built.add(StageGateways.create(stageConfig, shared));
+                // The document is imported once: the later stages compile the API the first one imported.
+                Api imported = built.isEmpty() ? null : built.get(0).main().api();
+                built.add(StageGateways.create(stageConfig, shared, imported));
             }
         } catch (RuntimeException | Error e) {
             built.forEach(StageGateways::close);
@@ -75,9 +79,9 @@ public final class GatewayServer implements AutoCloseable {
         }
         GatewayServer server = listening.serve(built);
         if (config.watchSpec()) {
-            for (GatewayConfig stageConfig : stageConfigs) {
-                Gateway serving = built.get(stageConfigs.indexOf(stageConfig)).main();
-                SpecWatcher.start(stageConfig, serving, () -> Gateway.create(stageConfig, shared),
+            for (int i = 0; i < stageConfigs.size(); i++) {
+                GatewayConfig stageConfig = stageConfigs.get(i);
+                SpecWatcher.start(stageConfig, built.get(i).main(), () -> Gateway.create(stageConfig, shared, null),
                         next -> server.serve(stageConfig, next, shared)).ifPresent(server.specWatchers::add);
             }
         }

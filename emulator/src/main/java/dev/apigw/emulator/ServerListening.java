@@ -16,11 +16,9 @@ import org.slf4j.LoggerFactory;
  * before {@link #serve} has registered the gateway's routes wait at its {@link StartupGate}.
  */
 final class ServerListening {
+    // Its lines are the server's: "GatewayServer - apigw serving ..." is what users look for.
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
 
-    private final String host;
-    private final int port;
-    private final WebSocketLimits limits;
     private final ServerSettings settings;
     private final StartupGate gate = new StartupGate();
     private final InFlightRequests inFlight = new InFlightRequests();
@@ -30,9 +28,6 @@ final class ServerListening {
     private @Nullable RuntimeException failure;
 
     private ServerListening(ServerSettings settings) {
-        this.host = settings.host();
-        this.port = settings.port();
-        this.limits = settings.limits();
         this.settings = settings;
         this.starter = new Thread(this::startJavalin, "apigw-server-start");
     }
@@ -48,7 +43,7 @@ final class ServerListening {
             app = Javalin.create(config -> {
                 config.showJavalinBanner = false;
                 config.http.disableCompression();
-                WebSocketTransport.configure(config, limits);
+                WebSocketTransport.configure(config, settings.limits());
                 // AWS keeps '//' and encoded slashes in paths; Jetty's default compliance would reject them with
                 // 400.
                 config.jetty.modifyHttpConfiguration(http -> {
@@ -62,7 +57,7 @@ final class ServerListening {
                     context.insertHandler(inFlight);
                 });
             });
-            app.start(host, port);
+            app.start(settings.host(), settings.port());
             JettyLimits.configureConnectors(app.jettyServer().server(), settings.requestLimits());
         } catch (RuntimeException e) {
             failure = e;
@@ -106,11 +101,11 @@ final class ServerListening {
             gateways.forEach(StageGateways::close);
             RuntimeException e = failure == null ? new IllegalStateException("the server did not start") : failure;
             if (portInUse(e)) {
-                throw new GatewayStartupException("port " + port + " on " + host + " is in use; pass --port 0 for"
-                        + " a free port, or stop the process that holds it", e);
+                throw new GatewayStartupException("port " + settings.port() + " on " + settings.host() + " is in use;"
+                        + " pass --port 0 for a free port, or stop the process that holds it", e);
             }
-            throw new GatewayStartupException("could not start the server on " + host + ":" + port + ": "
-                    + rootCause(e) + "; check --host and --port", e);
+            throw new GatewayStartupException("could not start the server on " + settings.host() + ":"
+                    + settings.port() + ": " + rootCause(e) + "; check --host and --port", e);
         }
         Javalin server = app;
         boolean adminHere = settings.adminEndpoints().sharesApiPort();
@@ -119,10 +114,11 @@ final class ServerListening {
         List<WebSocketTransport> webSockets;
         AdminServer admin = null;
         try {
-            webSockets = ServerRoutes.register(server, stages, gateways, limits, adminHere);
+            webSockets = ServerRoutes.register(server, stages, gateways, settings.limits(), adminHere);
             if (settings.adminEndpoints().placement() == AdminEndpoints.Placement.OWN_PORT) {
-                admin = AdminServer.start(host, settings.adminEndpoints().port(), () -> served.current().gateway(),
-                        stages, adminApp -> ServerRoutes.registerInvokeApi(adminApp, served, null));
+                admin = AdminServer.start(settings.host(), settings.adminEndpoints().port(),
+                        () -> served.current().gateway(), stages,
+                        adminApp -> ServerRoutes.registerInvokeApi(adminApp, served, null));
             }
         } catch (RuntimeException | Error e) {
             stop();
@@ -130,7 +126,8 @@ final class ServerListening {
             throw e;
         }
         gate.open();
-        GatewayServer started = new GatewayServer(stages, server, host, webSockets, inFlight, settings, admin);
+        GatewayServer started = new GatewayServer(stages, server, settings.host(), webSockets, inFlight, settings,
+                admin);
         for (String stage : stages.names()) {
             LOG.info("apigw serving {} on {}", gateway.api().title(), started.baseUri(stage));
         }

@@ -1,7 +1,11 @@
 package dev.apigw.emulator;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import dev.apigw.emulator.GatewayServer.Served;
 import dev.apigw.emulator.lambdaapi.InvokeApi;
 import dev.apigw.emulator.reload.Generations;
 import dev.apigw.emulator.server.ConnectionsApi;
@@ -23,12 +27,13 @@ final class ServerRoutes {
 
     /** The stages as served: each stage's gateways in their own generations, a canary's with its split. */
     static StageDispatch dispatch(List<StageGateways> gateways, boolean adminHere) {
-        java.util.Map<String, StageDispatch.Stage> stages = new java.util.LinkedHashMap<>();
+        Map<String, StageDispatch.Stage> stages = new LinkedHashMap<>();
         for (StageGateways stage : gateways) {
             Canary canary = stage.canarySettings();
+            Gateway canaryVariant = stage.canary();
             stages.put(stage.main().stage(), new StageDispatch.Stage(
-                    new Generations<>(new GatewayServer.Served(stage.main(), adminHere)),
-                    stage.canary() == null ? null : new Generations<>(new GatewayServer.Served(stage.canary(), adminHere)),
+                    new Generations<>(new Served(stage.main(), adminHere)),
+                    canaryVariant == null ? null : new Generations<>(new Served(canaryVariant, adminHere)),
                     canary == null ? null : new CanarySplit(canary)));
         }
         return new StageDispatch(stages);
@@ -36,7 +41,7 @@ final class ServerRoutes {
 
     static List<WebSocketTransport> register(Javalin app, StageDispatch stages, List<StageGateways> gateways,
             WebSocketLimits limits, boolean adminHere) {
-        Generations<GatewayServer.Served> served = stages.main();
+        Generations<Served> served = stages.main();
         if (adminHere) {
             EmulatorRoutes.register(app, () -> served.current().gateway(), stages);
         }
@@ -44,7 +49,7 @@ final class ServerRoutes {
         // API's own host (https://{api-id}.execute-api.{region}.amazonaws.com/{stage}/@connections). Each stage has
         // its own endpoint and connections (a WebSocket API has no canaries, and --watch does not swap it), so a
         // connection id of one stage is unknown on another's @connections.
-        List<WebSocketTransport> webSockets = new java.util.ArrayList<>();
+        List<WebSocketTransport> webSockets = new ArrayList<>();
         for (StageGateways stage : gateways) {
             Gateway gateway = stage.main();
             gateway.webSocket().ifPresent(ws -> {
@@ -67,27 +72,27 @@ final class ServerRoutes {
     }
 
     /** Each Invoke call holds the gateway it started on, so that a --watch reload closes it only afterwards. */
-    static void registerInvokeApi(Javalin app, Generations<GatewayServer.Served> served, @Nullable Handler otherwise) {
+    static void registerInvokeApi(Javalin app, Generations<Served> served, @Nullable Handler otherwise) {
         InvokeApi.registerLeased(app, () -> {
-            Generations.Lease<GatewayServer.Served> lease = served.acquire();
+            Generations.Lease<Served> lease = served.acquire();
             return new InvokeApi.FunctionsLease(lease.value().gateway().functions(), lease::close);
         }, otherwise);
     }
 
     private static void handle(StageDispatch stages, Context ctx) throws IOException {
-        try (Generations.Lease<GatewayServer.Served> lease = leaseFor(stages, ctx)) {
+        try (Generations.Lease<Served> lease = leaseFor(stages, ctx)) {
             lease.value().transport().handle(ctx);
         }
     }
 
     private static void handleUnanswered(StageDispatch stages, Context ctx) throws IOException {
-        try (Generations.Lease<GatewayServer.Served> lease = leaseFor(stages, ctx)) {
+        try (Generations.Lease<Served> lease = leaseFor(stages, ctx)) {
             lease.value().transport().handleUnanswered(ctx);
         }
     }
 
     /** The gateway of the request's stage and variant, held until the request is answered. */
-    private static Generations.Lease<GatewayServer.Served> leaseFor(StageDispatch stages, Context ctx) {
+    private static Generations.Lease<Served> leaseFor(StageDispatch stages, Context ctx) {
         return stages.forRequest(ctx.req().getRequestURI(), ctx.req().getHeader(CanarySplit.HEADER)).acquire();
     }
 }

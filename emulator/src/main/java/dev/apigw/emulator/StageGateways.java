@@ -1,5 +1,7 @@
 package dev.apigw.emulator;
 
+import java.util.List;
+import dev.apigw.model.Api;
 import dev.apigw.model.RestApi;
 import org.jspecify.annotations.Nullable;
 
@@ -10,17 +12,21 @@ import org.jspecify.annotations.Nullable;
  */
 record StageGateways(Gateway main, @Nullable Gateway canary, @Nullable Canary canarySettings) {
 
-    /** Builds the stage and, if it has one, its canary, which shares the stage cache when the canary uses it. */
-    static StageGateways create(GatewayConfig config, ServerWide shared) {
-        Gateway main = Gateway.create(config, shared);
+    /**
+     * Builds the stage and, if it has one, its canary, which shares the stage cache when the canary uses it.
+     *
+     * @param imported the API another stage already imported from the same document, or null to import it
+     */
+    static StageGateways create(GatewayConfig config, ServerWide shared, @Nullable Api imported) {
+        Gateway main = Gateway.create(config, shared, imported);
         Canary settings = config.canary();
         if (settings == null) {
             return new StageGateways(main, null, null);
         }
         try {
             if (!(main.api() instanceof RestApi)) {
-                throw new GatewayStartupException(java.util.List.of("the stage '" + main.stage() + "' has a canary, but only REST API"
-                        + " stages have canaries on AWS; remove its canary settings"));
+                throw new GatewayStartupException(List.of("the stage '" + main.stage() + "' has a canary, but only"
+                        + " REST API stages have canaries on AWS; remove its canary settings"));
             }
             return new StageGateways(main, canaryOf(config, main, shared), settings);
         } catch (RuntimeException | Error e) {
@@ -29,14 +35,17 @@ record StageGateways(Gateway main, @Nullable Gateway canary, @Nullable Canary ca
         }
     }
 
-    /** The canary variant of a stage's config, for the given main gateway (whose cache it may share). */
+    /**
+     * The canary variant of a stage's config, for the given main gateway: it compiles the API the main gateway
+     * imported, and may share its cache.
+     */
     static Gateway canaryOf(GatewayConfig config, Gateway main, ServerWide shared) {
         Canary settings = config.canary();
         if (settings == null) {
             throw new IllegalStateException("the stage '" + main.stage() + "' has no canary");
         }
-        return settings.useStageCache() ? Gateway.create(config.canaryConfig(), shared, main.stageCache())
-                : Gateway.create(config.canaryConfig(), shared);
+        return settings.useStageCache() ? Gateway.create(config.canaryConfig(), shared, main.api(), main.stageCache())
+                : Gateway.create(config.canaryConfig(), shared, main.api());
     }
 
     void close() {

@@ -1,5 +1,7 @@
 package dev.apigw.emulator;
 
+import dev.apigw.emulator.usage.Throttle;
+
 /**
  * A throttle as configured (a stage's default, a method's, the account's): a token bucket refilled at {@code rate}
  * requests per second, holding at most {@code burst} (API Gateway's throttling model).
@@ -25,7 +27,7 @@ public record StageThrottle(double rate, int burst) {
     }
 
     /** The usage meter's token-bucket form of this throttle. */
-    public dev.apigw.emulator.usage.Throttle toThrottle() {
-        return new dev.apigw.emulator.usage.Throttle(rate, burst);
+    public Throttle toThrottle() {
+        return new Throttle(rate, burst);
     }
 }

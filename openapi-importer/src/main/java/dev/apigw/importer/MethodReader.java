@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,7 +29,7 @@ import org.jspecify.annotations.Nullable;
 final class MethodReader {
 
     private static final String STATUS_CODE = "[1-5]\\d\\d";
-    private static final java.util.regex.Pattern METHOD_PARAMETER = java.util.regex.Pattern.compile(
+    private static final Pattern METHOD_PARAMETER = Pattern.compile(
             "method\\.request\\.(path|querystring|multivaluequerystring|header|multivalueheader)\\.(.+)");
 
     private final ApiContext context;
@@ -86,7 +88,7 @@ final class MethodReader {
             List<RequestParameter> declared) {
         SpecNode mappings = integrationNode.get("requestParameters");
         integration.options().requestParameters().forEach((target, source) -> {
-            java.util.regex.Matcher parameter = METHOD_PARAMETER.matcher(source);
+            Matcher parameter = METHOD_PARAMETER.matcher(source);
             if (!parameter.matches()) {
                 return;
             }
@@ -96,8 +98,10 @@ final class MethodReader {
                 default -> RequestParameter.Location.HEADER;
             };
             String name = parameter.group(2);
+            // Header names are case-insensitive; path and query string names are not.
             boolean isDeclared = declared.stream().anyMatch(p -> p.location() == in
-                    && (in == RequestParameter.Location.HEADER ? p.name().equalsIgnoreCase(name) : p.name().equals(name)));
+                    && (in == RequestParameter.Location.HEADER ? p.name().equalsIgnoreCase(name)
+                            : p.name().equals(name)));
             if (!isDeclared) {
                 String openApiIn = in == RequestParameter.Location.QUERYSTRING ? "query" : in.spelling();
                 context.problems().warning(mappings.get(target).location(), "maps `" + source + "`, which the method"

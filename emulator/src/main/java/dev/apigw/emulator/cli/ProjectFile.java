@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -82,7 +83,7 @@ import org.jspecify.annotations.Nullable;
  *   prod: {stageVariables: {table: pets}, throttle: "500:1000", routeThrottles: {"/pets/GET": "100:200"},
  *          accessLog: {format: json, file: logs/prod.log},
  *          canary: {percentTraffic: 10, stageVariableOverrides: {table: pets-v2}, useStageCache: false, seed: 42}}
- * canary: {percentTraffic: 10}                  # optional: the stage's canary (with stages:, each one's without its own)
+ * canary: {percentTraffic: 10}                  # optional: the canary (with stages:, every stage's without one)
  * </pre>
  */
 record ProjectFile(
@@ -340,7 +341,7 @@ record ProjectFile(
         if (envVars != null) {
             EnvVarsFile.applyTo(baseDir.resolve(envVars), builder);
         }
-        Map<String, FunctionConfig> configs = new java.util.LinkedHashMap<>(functionConfig == null ? Map.of()
+        Map<String, FunctionConfig> configs = new LinkedHashMap<>(functionConfig == null ? Map.of()
                 : FunctionConfigFile.read(baseDir.resolve(functionConfig)));
         if (functions != null) {
             functions.forEach((name, entry) -> {

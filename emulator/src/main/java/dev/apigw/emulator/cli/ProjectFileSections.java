@@ -47,7 +47,10 @@ final class ProjectFileSections {
         }
     }
 
-    /** {@code accessLog:}: the access log's format (a preset or a format string) and its file (standard output if none). */
+    /**
+     * {@code accessLog:}: the access log's format (a preset or a format string) and its file (standard output if
+     * none).
+     */
     @JsonIgnoreProperties(ignoreUnknown = false)
     record AccessLogEntry(@Nullable String format, @Nullable String file) {
         AccessLogSettings toSettings(Path baseDir) {
@@ -74,7 +77,8 @@ final class ProjectFileSections {
 
     /**
      * {@code cache:}: the REST stage cache; {@code enabled: true} caches GET methods for 300 s unless {@code ttl}
-     * says otherwise, {@code enabled: false} caches nothing, {@code ttl} for GET methods (0 = GET not cached), {@code methods} per method keyed {@code /pets/{id}/GET}, and who may invalidate with
+     * says otherwise, {@code enabled: false} caches nothing, {@code ttl} for GET methods (0 = GET not cached),
+     * {@code methods} per method keyed {@code /pets/{id}/GET}, and who may invalidate with
      * {@code Cache-Control: max-age=0}.
      */
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -106,7 +110,10 @@ final class ProjectFileSections {
         }
     }
 
-    /** {@code limits:}: AWS's request limits, lowered or raised; sizes as {@code 10485760}, {@code 512KB} or {@code 6MB}. */
+    /**
+     * {@code limits:}: AWS's request limits, lowered or raised; sizes as {@code 10485760}, {@code 512KB} or
+     * {@code 6MB}.
+     */
     @JsonIgnoreProperties(ignoreUnknown = false)
     record LimitsEntry(
             @Nullable String payload,

@@ -25,9 +25,8 @@ final class SpecOptions {
         return toBuilder(GatewayConfig.builder());
     }
 
-    /** {@code base} (a command's own defaults) with the project file applied (if any) and then these flags. */
-    GatewayConfig.Builder toBuilder(GatewayConfig.Builder base) {
-        GatewayConfig.Builder builder = base;
+    /** {@code builder} (a command's own defaults) with the project file applied (if any) and then these flags. */
+    GatewayConfig.Builder toBuilder(GatewayConfig.Builder builder) {
         Path projectFile = projectFile();
         if (projectFile != null) {
             Path baseDir = projectFile.toAbsolutePath().getParent();

@@ -144,7 +144,8 @@ final class StartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         // Hot reload is the CLI's default (the project file's hotReload: or --no-hot-reload turn it off).
-        GatewayConfig config = specOptions.build(applyFlags(specOptions.toBuilder(GatewayConfig.builder().hotReload(true))));
+        GatewayConfig.Builder defaults = GatewayConfig.builder().hotReload(true);
+        GatewayConfig config = specOptions.build(applyFlags(specOptions.toBuilder(defaults)));
         if (config.issuerKey() == null) {
             // The key `apigw token` signs with by default, so its tokens pass this gateway's JWT/Cognito authorizers.
             config = config.toBuilder().issuerKey(LocalIssuer.DEFAULT_KEY_FILE).build();

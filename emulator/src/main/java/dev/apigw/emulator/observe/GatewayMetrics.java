@@ -57,9 +57,9 @@ public final class GatewayMetrics implements GatewayObserver, WebSocketObserver 
 
     /**
      * Registers every meter the API can produce, one set per route plus one for requests no route takes, in a
-     * registry the other stages of a server also use: their series differ by the {@code stage} tag. A stage's canary variant registers the very same meters (Micrometer returns a meter already registered under
-     * the same name and tags), so its requests count in the stage's series, as AWS reports canary requests in the
-     * stage's metrics.
+     * registry the other stages of a server also use: their series differ by the {@code stage} tag. A stage's canary
+     * variant registers the very same meters (Micrometer returns a meter already registered under the same name and
+     * tags), so its requests count in the stage's series, as AWS reports canary requests in the stage's metrics.
      */
     public static GatewayMetrics create(Api api, String apiId, String stage, PrometheusMeterRegistry registry) {
         if (api instanceof RestApi rest) {

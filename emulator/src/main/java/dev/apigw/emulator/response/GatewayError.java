@@ -134,7 +134,8 @@ public enum GatewayError {
 
     /** The message as a JSON value: a quoted, escaped string, or {@code null}. */
     static String jsonString(@Nullable String message) {
-        return message == null ? "null" : "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"";
+        return message == null ? "null"
+                : "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"";
     }
 
     public String httpApiBody() {

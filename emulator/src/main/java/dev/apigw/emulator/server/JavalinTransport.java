@@ -125,7 +125,8 @@ public final class JavalinTransport implements Handler {
 
     private static Headers headers(HttpServletRequest req) {
         List<Header> headers = new ArrayList<>();
-        ServletHeaders.of(req).forEach((name, values) -> values.forEach(value -> headers.add(new Header(name, value))));
+        ServletHeaders.forEach(req, (name, values) -> values.asIterator()
+                .forEachRemaining(value -> headers.add(new Header(name, value))));
         return new Headers(headers);
     }
 

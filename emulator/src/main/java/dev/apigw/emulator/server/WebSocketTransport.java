@@ -1,7 +1,6 @@
 package dev.apigw.emulator.server;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -77,7 +76,7 @@ public final class WebSocketTransport {
     private void beforeUpgrade(Context ctx) {
         WebSocketEvent.Connection connection = new WebSocketEvent.Connection(ConnectionIds.connectionId(),
                 System.currentTimeMillis(), ctx.host() == null ? "localhost" : ctx.host(), gateway.stage(), apiId,
-                ctx.ip(), ctx.userAgent(), headers(ctx), ctx.queryParamMap());
+                ctx.ip(), ctx.userAgent(), ServletHeaders.of(ctx.req()), ctx.queryParamMap());
         WebSocketGateway.ConnectOutcome outcome = gateway.connect(connection);
         if (!outcome.accepted()) {
             // AWS refuses the upgrade: the client sees the status, no connection is made (AWS-REFERENCE 3.2).
@@ -117,10 +116,6 @@ public final class WebSocketTransport {
     private static String connectionId(WsContext ctx) {
         WebSocketEvent.Connection connection = ctx.attribute(CONNECTION);
         return connection == null ? "" : connection.connectionId();
-    }
-
-    private static Map<String, List<String>> headers(Context ctx) {
-        return ServletHeaders.of(ctx.req());
     }
 
     public void close() {

@@ -74,7 +74,8 @@ final class ChatRoom {
         if (!Files.isDirectory(directory)) {
             return ids;
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, file -> !file.toString().endsWith(".tmp"))) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory,
+                file -> !file.toString().endsWith(".tmp"))) {
             files.forEach(file -> ids.add(file.getFileName().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the chat room " + directory, e);
